@@ -1,0 +1,956 @@
+// ftblock_bench — generates synthetic Blocked status records and times the real `ftblock
+// check` on them (issue 2). A program that prints figures, not a timed test (STYLE.md).
+//
+//   ftblock_bench generate N FORMAT [SEED]      N records to stdout, FORMAT jsonl | json | csv
+//   ftblock_bench file N FORMAT [--seed S] [--dir DIR]
+//                                               make sure the data file exists, print its path
+//   ftblock_bench run [--ftblock PATH] [--sizes 100000,1000000] [--formats jsonl,json,csv]
+//                     [--dir DIR] [--seed S] [--runs 3] [--verify]
+//
+// The records follow SPEC §2; about 30 % are invalid in varied ways. Output depends only on
+// N, SEED and FORMAT: the random numbers come from our own splitmix64 and no std
+// distribution (their output differs between standard libraries). Record i does not depend
+// on N, so a smaller file is a prefix of a bigger one with the same seed.
+//
+// Depends on the C++ standard library and POSIX (fork/exec/wait4) only: it runs ftblock the
+// way a user does, as a separate process, so wall time and peak RSS are the CLI's own.
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Random numbers: splitmix64, identical on every platform and library.
+class Rng {
+public:
+    explicit Rng(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+    int range(int lo, int hi) { return lo + below(hi - lo + 1); }  // inclusive
+    bool chance(int percent) { return below(1000) < percent * 10; }
+    bool permille(int p) { return below(1000) < p; }
+    template <class T, std::size_t N> const T& pick(const T (&a)[N]) { return a[below(int(N))]; }
+    template <class T> const T& pick(const std::vector<T>& v) { return v[below(int(v.size()))]; }
+
+private:
+    std::uint64_t state_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Civil dates (days since 1970-01-01), after Howard Hinnant's algorithms.
+int days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::string civil_from_days(int z) {
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const int doe = z - era * 146097;
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int d = doy - (153 * mp + 2) / 5 + 1;
+    const int m = mp + (mp < 10 ? 3 : -9);
+    const int y = yoe + era * 400 + (m <= 2);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+const int kToday = days_from_civil(2026, 11, 24);  // the `--today` the benchmark passes
+
+// ---------------------------------------------------------------------------------------------
+// Text pools. Customers are fictional (Microsoft's sample company names and made-up Chinese
+// ones); notes explain *why* the work is blocked, per L2, in the playbook's spirit.
+const char* const kWorkloads[] = {
+    "exchange_online", "sharepoint_online", "onedrive", "teams", "microsoft_365_apps",
+    "intune", "azure_ad", "windows", "yammer", "power_bi", "skype_for_business", "defender",
+    "project_online", "visio", "viva"};
+const char* const kEngagement[] = {"ftc_ftp_led", "ftc_css_led", "ftc_cxp_led",
+                                   "cxp_led_css_assist", "non_fasttrack_partner_led",
+                                   "customer_led_ftp_assist"};
+const char* const kCustomers[] = {
+    "Contoso Ltd", "Fabrikam, Inc.", "Northwind Traders", "Adventure Works Cycles",
+    "Tailspin Toys", "Wide World Importers", "Woodgrove Bank", "Litware, Inc.",
+    "Proseware, Inc.", "Alpine Ski House", "Coho Winery", "Fourth Coffee", "Lucerne Publishing",
+    "Margie's Travel", "Trey Research", "Blue Yonder Airlines", "Humongous Insurance",
+    "Wingtip Toys", "Relecloud", "A. Datum Corporation", "City Power & Light",
+    "Consolidated Messenger", "Lamna Healthcare Company", "VanArsdel, Ltd.",
+    "Munson's Pickles and Preserves Farm", "Best For You Organics Company",
+    "上海云帆科技有限公司", "北京华信数据服务有限公司", "深圳前海智联科技有限公司",
+    "杭州西湖软件股份有限公司", "广州珠江物流集团有限公司", "成都天府城市商业银行",
+    "南京金陵制药有限公司", "苏州工业园区绿能科技有限公司", "武汉光谷通信技术有限公司",
+    "天津滨海港务集团", "重庆山城汽车零部件有限公司", "西安古城文旅发展有限公司",
+    "青岛海湾食品有限公司", "厦门鹭岛航运有限公司", "长沙湘江教育集团", "宁波甬港电子有限公司"};
+const char* const kCustomerSuffix[] = {" (APAC)", " - EMEA", "（华东区）", "（华南分公司）",
+                                       " Shanghai", " 中国区", " North America", "（北京）"};
+
+struct L2Text {
+    const char* id;
+    std::vector<const char*> zh;       // sentences explaining the block
+    std::vector<const char*> en;
+    std::vector<const char*> actions;  // a delivery record's next action
+};
+
+const std::vector<L2Text>& l2_texts() {
+    static const std::vector<L2Text> texts = {
+        {"customer_it_infrastructure",
+         {"客户的 VPN 设备与服务不兼容，需要先升级固件后才能部署。",
+          "本地 Active Directory 存在两个林且 UPN 重复，Azure AD Connect 无法完成首次同步。",
+          "大部分分支机构仍在使用 Windows 7 和 IE 11，无法满足客户端的最低系统要求。",
+          "代理服务器对 Microsoft 365 终结点做 SSL 检查，导致 Outlook 和 Teams 频繁断开连接。",
+          "混合部署的 Exchange 服务器落后两个累积更新，必须先打补丁才能迁移邮箱。",
+          "防火墙尚未放行所需的 URL 和 IP 地址范围，设备无法注册到 Intune。"},
+         {"The customer's VPN concentrators force-tunnel all Microsoft 365 traffic, and the "
+          "firmware must be upgraded before the pilot can start.",
+          "On-premises Active Directory has duplicate UPNs across two forests, so Azure AD "
+          "Connect cannot finish the initial sync.",
+          "Most branch offices still run Windows 7 with Internet Explorer 11, which does not "
+          "meet the client requirements.",
+          "The proxy performs SSL inspection on Microsoft 365 endpoints and breaks sign-in; "
+          "users see \"Something went wrong\" when they open Teams.",
+          "The home drives on \\\\fs01\\users sit behind a storage appliance that the "
+          "migration tool cannot read."},
+         {"Customer upgrades VPN firmware, then re-test sign-in",
+          "客户升级 VPN 固件后重新测试登录", "@Contoso IT: confirm the firewall change window",
+          "Fix duplicate UPNs with IdFix and rerun the initial sync",
+          "客户完成 Exchange 累积更新后安排首批邮箱迁移"}},
+        {"it_change_management_resourcing",
+         {"客户 IT 团队的变更冻结期持续到季度末，期间不允许任何生产环境变更。",
+          "服务的每月更新与客户现有的变更审批流程冲突，需要先重新设计该流程。",
+          "本项目的 IT 预算尚未批准，也没有指定专职管理员。",
+          "唯一负责 Exchange 的管理员已离职，接替人员入职前无人执行迁移。"},
+         {"The customer's IT team is in a change freeze until the end of the quarter and no "
+          "production changes are approved.",
+          "Monthly service updates conflict with the customer's change advisory process, which "
+          "has to be redesigned first.",
+          "The IT budget for the project has not been approved and no administrator is "
+          "assigned.",
+          "Helpdesk staff have not been trained on the new incident process, so IT will not "
+          "roll out further."},
+         {"IT lead presents the revised change process to the CAB",
+          "客户完成 CAB 审批后安排迁移窗口", "Confirm the new administrator's start date",
+          "- Re-plan the rollout after the change freeze ends"}},
+        {"adoption_readiness",
+         {"业务部门担心员工不熟悉新工具，要求先完成最终用户培训计划。",
+          "人力资源部门尚未批准在 Teams 中录制会议的政策。",
+          "管理层尚未确定由哪个业务部门作为首批推广对象。",
+          "员工沟通计划尚未发布，用户不知道何时切换到新平台。"},
+         {"Business leaders want an end-user training plan completed before any further "
+          "rollout.",
+          "The works council has not approved the policy for recording meetings, so Teams "
+          "meetings are on hold.",
+          "The champions network has not been set up and pilot users keep going back to the "
+          "old file shares.",
+          "Department heads have not agreed which business unit goes first."},
+         {"Customer publishes the end-user training plan",
+          "人力资源部门审批会议录制政策后通知 FM", "Agree the first business unit with the sponsor",
+          "Launch the champions programme with 20 volunteers"}},
+        {"product_feature_capability",
+         {"客户需要的保留策略功能在当前区域尚不可用，已通过 GetHelp 提交请求。",
+          "移动端共享邮箱存在已知 Bug，微软工程团队正在修复。",
+          "客户要求的合规认证尚未覆盖该服务，已在 OneList 中登记功能需求。"},
+         {"The customer needs customer-managed keys for this workload, which are not yet "
+          "available in their region; a GetHelp request is open.",
+          "A known bug in the sync client corrupts files with very long paths, and the "
+          "engineering fix has not shipped yet.",
+          "Conditional access does not support the device filter that the customer's security "
+          "policy requires; the request is tracked in OneList."},
+         {"Track the GetHelp request and confirm the fix date",
+          "工程团队发布修复后在试点组验证", "+1 follow-up call with the product group on Friday"}},
+        {"app_compatibility",
+         {"客户的 ERP 业务线应用依赖 Office 2010 的加载项，在 Microsoft 365 应用版中无法运行。",
+          "财务部门使用的报表工具与新版 Excel 不兼容，供应商尚未提供更新版本。",
+          "客户的考勤系统通过 SMTP 基本身份验证发送邮件，关闭基本身份验证后将中断。"},
+         {"A line-of-business ERP add-in built for Office 2010 does not load in Microsoft 365 "
+          "Apps.",
+          "The vendor of the finance reporting tool has not certified it for the current Excel "
+          "build.",
+          "A critical LOB application relies on Internet Explorer mode and must be rewritten "
+          "before the migration."},
+         {"Vendor delivers the updated ERP add-in; retest in the pilot ring",
+          "供应商提供新版报表工具后重新测试", "Move the time-tracking system to OAuth SMTP"}},
+        {"partner_engagement",
+         {"合作伙伴合同仍在采购流程中，预计下月才能签署。",
+          "当前合作伙伴缺乏 Intune 共同管理的经验，需要引入新的合作伙伴。",
+          "合作伙伴的工作范围不包括用户应用支持，需要重新协商范围。"},
+         {"The partner contract is still in procurement and is not expected to be signed "
+          "before next month.",
+          "The current partner has no experience with Intune co-management and has asked for "
+          "a different resource.",
+          "The statement of work does not cover adoption support, so the scope must be "
+          "renegotiated."},
+         {"Customer signs the partner contract", "客户选定实施合作伙伴后召开启动会议",
+          "Renegotiate the statement of work to include adoption support"}},
+        {"billing_licensing_subscription",
+         {"客户购买的 SKU 不包含所需的服务计划，需要销售团队协助更换许可证。",
+          "许可证尚未分配给用户，租户中的可用席位为零。",
+          "许可证需要从旧租户转移到新租户，LSA 正在办理转让手续。"},
+         {"The purchased SKU does not include the required service plan, and the sales team "
+          "must help exchange the licenses.",
+          "The subscription is in a grace period because of a billing issue and LSS needs to "
+          "engage.",
+          "Licenses must be transferred from the old tenant to the new one; the LSA is "
+          "processing the request."},
+         {"Account team confirms the license exchange with the LSA",
+          "LSS 解决计费问题后恢复订阅", "=> Assign licenses to the pilot group once seats exist"}},
+        {"service_reliability",
+         {"上月连续两次服务中断后，客户管理层对服务可靠性失去信心，暂停了推广。",
+          "亚太区用户访问 SharePoint 时延迟明显，客户要求先查明原因。",
+          "一次计划外的服务事件导致邮件延迟数小时，客户在等待事件后报告。"},
+         {"Two unplanned outages last month shook the customer's confidence and leadership "
+          "paused the rollout.",
+          "Users in the Asia-Pacific offices see high latency when opening SharePoint sites, "
+          "and the customer wants a root cause first.",
+          "An incident delayed mail delivery for several hours and the customer is waiting for "
+          "the post-incident report."},
+         {"Share the post-incident report with the customer's CIO",
+          "提供延迟问题的根本原因分析后重新评估", "Run a network assessment for the APAC offices"}},
+    };
+    return texts;
+}
+
+const char* const kExtraZh[] = {
+    "客户已确认该问题解决后将立即恢复部署。", "FM 已与客户 IT 负责人沟通，双方同意在问题解决前暂停。",
+    "影响范围约为 3000 名用户，涉及华东和华南两个区域。", "此问题同时影响试点组和第二批迁移用户。"};
+const char* const kExtraEn[] = {
+    "The customer will resume deployment as soon as this is resolved.",
+    "About 2,500 users in two regions are affected.",
+    "The FM agreed with the customer's IT lead to pause until then.",
+    "This also delays the second migration wave."};
+
+// ---------------------------------------------------------------------------------------------
+// A record as an ordered list of members, so flaws can add unknown or repeated keys.
+enum class Format { Jsonl, Json, Csv };
+enum class Break { None, DropBrace, TrailingComma, ExtraCell, MissingCell };
+
+struct Value {
+    enum class Kind { Null, Str, Raw } kind = Kind::Null;  // Raw: a JSON literal (number...)
+    std::string text;
+};
+struct Member {
+    std::string key;
+    Value value;
+};
+struct Record {
+    std::vector<Member> members;
+    Break broken = Break::None;
+
+    void set(const std::string& key, Value v) {
+        for (Member& m : members)
+            if (m.key == key) { m.value = std::move(v); return; }
+        members.push_back({key, std::move(v)});
+    }
+    void set(const std::string& key, std::string s) { set(key, Value{Value::Kind::Str, std::move(s)}); }
+    void set_null(const std::string& key) { set(key, Value{}); }
+    void set_raw(const std::string& key, std::string raw) { set(key, Value{Value::Kind::Raw, std::move(raw)}); }
+    void erase(const std::string& key) {
+        members.erase(std::remove_if(members.begin(), members.end(),
+                                     [&](const Member& m) { return m.key == key; }),
+                      members.end());
+    }
+    const Value* find(const std::string& key) const {
+        for (const Member& m : members)
+            if (m.key == key) return &m.value;
+        return nullptr;
+    }
+};
+
+const char* const kKeys[] = {"id", "customer", "workload", "scenario", "updated_by", "l1", "l2",
+                             "l3", "service_state", "engagement_scenario", "target_date", "owner",
+                             "notes", "next_action_date", "next_action", "updated_at"};
+
+std::string repeat_to(const std::string& unit, std::size_t code_points) {
+    std::string out;
+    std::size_t n = 0;
+    while (n < code_points)
+        for (unsigned char c : unit) {
+            if (n >= code_points && (c & 0xC0) != 0x80) break;
+            out += char(c);
+            if ((c & 0xC0) != 0x80) ++n;
+        }
+    return out;
+}
+
+std::string make_notes(Rng& r, const L2Text& t) {
+    const bool zh_first = r.chance(55);
+    const int sentences = r.range(2, 4);
+    const char* sep = r.chance(10) ? "\n" : nullptr;  // some notes span lines
+    std::string out;
+    const char* used[4] = {};
+    for (int i = 0; i < sentences; ++i) {
+        const bool zh = (i == 0) ? zh_first : r.chance(50);
+        const bool extra = i > 0 && r.chance(35);
+        const char* s = nullptr;
+        do s = extra ? (zh ? r.pick(kExtraZh) : r.pick(kExtraEn)) : (zh ? r.pick(t.zh) : r.pick(t.en));
+        while (std::find(used, used + i, s) != used + i);  // no sentence twice
+        used[i] = s;
+        if (!out.empty()) {
+            if (sep) out += sep;
+            else if (out.back() == '.' || !zh) out += ' ';
+        }
+        out += s;
+    }
+    return out;
+}
+
+enum class Flaw {
+    OwnerLabel, BadDate, MissingNotes, AssignmentTargetDate, UnknownKey, WrongType, L2NotInList,
+    TooLong, UpdatedBy, L1, ServiceState, NextAction, L3Given, Workload, EngagementMissing,
+    EngagementWrong, Scenario, CustomerMissing, ControlChar, DuplicateKey, RequiredDateMissing,
+    BrokenSyntax, Count
+};
+
+bool flaw_fits(Flaw f, Format fmt) {
+    switch (f) {
+    case Flaw::UnknownKey: case Flaw::WrongType: case Flaw::DuplicateKey:
+        return fmt != Format::Csv;  // a CSV row cannot hold them
+    case Flaw::BrokenSyntax:
+        return fmt != Format::Json;  // in a JSON array it would break the whole file
+    default: return true;
+    }
+}
+
+void apply_flaw(Rng& r, Record& rec, Flaw f, bool assignment, Format fmt) {
+    switch (f) {
+    case Flaw::OwnerLabel: {
+        static const char* const a[] = {"交付 FM", "Delivery FM", "delivery FM", "DeliveryFM"};
+        static const char* const d[] = {"客户团队", "Account team", "customer", "account team"};
+        rec.set("owner", assignment ? r.pick(a) : r.pick(d));
+        break;
+    }
+    case Flaw::BadDate: {
+        static const char* const bad[] = {"2026-02-30", "2026-13-01", "2026-11-31", "2026/12/01",
+                                          "2026-1-5", "12/15/2026", "2025-02-29", "0000-01-01",
+                                          " 2026-12-15", "2026-12-15T00:00:00Z", "next week",
+                                          "待定", "2026-12-1"};
+        static const char* const a[] = {"next_action_date", "updated_at"};
+        static const char* const d[] = {"target_date", "next_action_date", "updated_at"};
+        rec.set(assignment ? r.pick(a) : r.pick(d), r.pick(bad));
+        break;
+    }
+    case Flaw::MissingNotes:
+        switch (r.below(4)) {
+        case 0: rec.erase("notes"); break;
+        case 1: rec.set_null("notes"); break;
+        case 2: rec.set("notes", ""); break;
+        default: rec.set("notes", "\xE3\x80\x80\xE3\x80\x80"); break;  // U+3000 twice: blank
+        }
+        break;
+    case Flaw::AssignmentTargetDate:
+        if (assignment) rec.set("target_date", civil_from_days(kToday + r.range(10, 60)));
+        else rec.set_null("target_date");  // delivery without its target date: required
+        break;
+    case Flaw::UnknownKey: {
+        static const char* const k[] = {"note", "Owner", "comment", "priority", "targetDate",
+                                        "l2_label", "next_action_owner"};
+        rec.set(r.pick(k), r.chance(50) ? "high" : "客户要求尽快处理");
+        break;
+    }
+    case Flaw::WrongType: {
+        static const char* const keys[] = {"l3", "target_date", "customer", "notes", "workload",
+                                           "owner", "id", "next_action_date"};
+        static const char* const raw[] = {"0", "20261215", "12345", "[\"teams\",\"intune\"]",
+                                          "true", "{\"id\":\"account_team\"}", "1.5e3", "false"};
+        rec.set_raw(r.pick(keys), r.pick(raw));
+        break;
+    }
+    case Flaw::L2NotInList: {
+        static const char* const v[] = {"legal_regulatory", "security_privacy",
+                                        "Customer_IT_Infrastructure", "客户 IT 基础结构和改进",
+                                        "Adoption Readiness", "app_compat", " partner_engagement"};
+        rec.set("l2", r.pick(v));
+        break;
+    }
+    case Flaw::TooLong:
+        switch (r.below(4)) {
+        case 0: rec.set("notes", repeat_to("阻碍问题的说明很长。The note goes on. ", r.range(4001, 4200))); break;
+        case 1: rec.set("customer", repeat_to("北京华信数据服务有限公司 Beijing Branch ", r.range(201, 260))); break;
+        case 2: rec.set("next_action", repeat_to("Follow up with the customer's IT lead; ", r.range(501, 560))); break;
+        default: rec.set("id", "FT-2026-" + std::string(std::size_t(r.range(60, 80)), '0')); break;
+        }
+        break;
+    case Flaw::UpdatedBy: {
+        static const char* const v[] = {"Assignment FM", "分配 FM", "partner", "交付 FM"};
+        rec.set("updated_by", r.chance(50) ? (assignment ? "delivery_fm" : "assignment_fm") : r.pick(v));
+        break;
+    }
+    case Flaw::L1: {
+        static const char* const v[] = {"Blocked", "受阻", " blocked", "at_risk", "on_track"};
+        if (r.chance(15)) rec.set_null("l1");
+        else rec.set("l1", r.pick(v));
+        break;
+    }
+    case Flaw::ServiceState: {
+        static const char* const v[] = {"不适用", "N/A", "in_progress", "Not applicable", ""};
+        rec.set("service_state", r.pick(v));
+        break;
+    }
+    case Flaw::NextAction: {
+        static const char* const a[] = {"Kickoff Meeting", "启动会议", "kickoff", "Schedule the kickoff meeting"};
+        if (assignment) rec.set("next_action", r.pick(a));
+        else if (r.chance(50)) rec.set_null("next_action");
+        else rec.set("next_action", " ");
+        break;
+    }
+    case Flaw::L3Given: {
+        static const char* const v[] = {"L3 即将推出", "L3 coming soon", "vpn", "TBD"};
+        rec.set("l3", r.pick(v));
+        break;
+    }
+    case Flaw::Workload: {
+        static const char* const v[] = {"Teams", "Exchange Online", "office365", "M365",
+                                        "Microsoft Teams", "teams ", "sharepoint"};
+        if (r.chance(15)) rec.set_null("workload");
+        else rec.set("workload", r.pick(v));
+        break;
+    }
+    case Flaw::EngagementMissing:
+        if (r.chance(50)) rec.set_null("engagement_scenario");
+        else rec.erase("engagement_scenario");
+        break;
+    case Flaw::EngagementWrong: {
+        static const char* const v[] = {"FTC-FTP Led", "客户主导，FTP 协助", "partner_led", "ftc-ftp-led"};
+        rec.set("engagement_scenario", r.pick(v));
+        break;
+    }
+    case Flaw::Scenario: {
+        static const char* const v[] = {"Delivery", "交付", "handover", "Assignment"};
+        if (r.chance(20)) rec.set_null("scenario");
+        else rec.set("scenario", r.pick(v));
+        break;
+    }
+    case Flaw::CustomerMissing:
+        if (r.chance(50)) rec.set_null("customer");
+        else rec.set("customer", "   ");
+        break;
+    case Flaw::ControlChar: {
+        static const char* const c[] = {"\x07", "\x1B", "\xC2\x85", "\x0B", "\x7F"};
+        const char* key = r.chance(70) ? "notes" : "customer";
+        const Value* v = rec.find(key);
+        std::string s = (v && v->kind == Value::Kind::Str) ? v->text : std::string("Contoso");
+        std::size_t pos = s.size() / 2;
+        while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+        s.insert(pos, r.pick(c));
+        rec.set(key, s);
+        break;
+    }
+    case Flaw::DuplicateKey: {
+        static const char* const k[] = {"owner", "l2", "notes", "workload"};
+        const char* key = r.pick(k);
+        const Value* v = rec.find(key);
+        rec.members.push_back({key, v ? *v : Value{}});
+        break;
+    }
+    case Flaw::RequiredDateMissing:
+        rec.set_null(assignment ? "next_action_date" : "target_date");
+        break;
+    case Flaw::BrokenSyntax:
+        if (fmt == Format::Csv) rec.broken = r.chance(50) ? Break::ExtraCell : Break::MissingCell;
+        else rec.broken = r.chance(50) ? Break::DropBrace : Break::TrailingComma;
+        break;
+    case Flaw::Count: break;
+    }
+}
+
+// Builds record `index`; `invalid` tells whether a flaw was put in (for --verify).
+Record make_record(Rng& r, std::uint64_t index, Format fmt, bool& invalid) {
+    const L2Text& t = r.pick(l2_texts());
+    const bool assignment = r.chance(50);
+    Record rec;
+    rec.members.reserve(18);
+    char id[32];
+    std::snprintf(id, sizeof id, "FT-2026-%06llu", static_cast<unsigned long long>(index + 1));
+    if (r.permille(20)) rec.set_null("id");
+    else rec.set("id", id);
+    std::string customer = r.pick(kCustomers);
+    if (r.chance(30)) customer += r.pick(kCustomerSuffix);
+    rec.set("customer", customer);
+    rec.set("workload", r.pick(kWorkloads));
+    rec.set("scenario", assignment ? "assignment" : "delivery");
+    rec.set("updated_by", assignment ? "assignment_fm" : "delivery_fm");
+    rec.set("l1", "blocked");
+    rec.set("l2", t.id);
+    if (r.chance(90)) rec.set_null("l3");
+    else rec.set("l3", "");
+    rec.set("service_state", "not_applicable");
+    rec.set("engagement_scenario", r.pick(kEngagement));
+
+    const bool updated_today = r.chance(5);  // empty updated_at means today
+    const int updated = updated_today ? kToday : kToday - r.range(0, 115);
+    const int target = updated + r.range(14, 120);
+    if (assignment) rec.set_null("target_date");
+    else rec.set("target_date", civil_from_days(target));
+    rec.set("owner", assignment ? "delivery_fm" : "account_team");
+    rec.set("notes", make_notes(r, t));
+    if (assignment) rec.set("next_action_date", civil_from_days(updated + r.range(1, 14)));
+    else if (r.chance(40)) rec.set_null("next_action_date");  // TBD
+    else if (r.chance(4)) rec.set("next_action_date", civil_from_days(updated - 3));  // warning only
+    else rec.set("next_action_date", civil_from_days(updated + r.range(1, 13)));
+    rec.set("next_action", assignment ? std::string("kickoff_meeting") : std::string(r.pick(t.actions)));
+    if (updated_today) rec.set_null("updated_at");
+    else rec.set("updated_at", civil_from_days(updated));
+
+    invalid = r.chance(30);
+    if (invalid) {
+        const int flaws = r.chance(20) ? 2 : 1;
+        for (int i = 0; i < flaws; ++i) {
+            Flaw f;
+            do f = static_cast<Flaw>(r.below(int(Flaw::Count)));
+            while (!flaw_fits(f, fmt));
+            apply_flaw(r, rec, f, assignment, fmt);
+        }
+    }
+    return rec;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writers.
+void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+void append_json_record(std::string& out, const Record& rec) {
+    out += '{';
+    bool first = true;
+    for (const Member& m : rec.members) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, m.key);
+        out += ':';
+        switch (m.value.kind) {
+        case Value::Kind::Null: out += "null"; break;
+        case Value::Kind::Str: append_json_string(out, m.value.text); break;
+        case Value::Kind::Raw: out += m.value.text; break;
+        }
+    }
+    if (rec.broken == Break::TrailingComma) out += ",}";
+    else if (rec.broken != Break::DropBrace) out += '}';
+}
+
+// SPEC §4 export rule: a ' before text a spreadsheet would take for a formula; then RFC 4180.
+void append_csv_cell(std::string& out, std::string_view v) {
+    std::string cell;
+    if (!v.empty() && std::strchr("=+-@\t\r'", v[0]) != nullptr && v[0] != '\0') cell += '\'';
+    cell.append(v.data(), v.size());
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+        out += cell;
+        return;
+    }
+    out += '"';
+    for (char c : cell) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void append_csv_record(std::string& out, const Record& rec) {
+    const std::size_t cells = std::size(kKeys) - (rec.broken == Break::MissingCell ? 1 : 0);
+    for (std::size_t i = 0; i < cells; ++i) {
+        if (i) out += ',';
+        const Value* v = rec.find(kKeys[i]);
+        if (v && v->kind != Value::Kind::Null) append_csv_cell(out, v->text);
+    }
+    if (rec.broken == Break::ExtraCell) out += ",extra";
+    out += "\r\n";
+}
+
+bool parse_format(std::string_view s, Format& f) {
+    if (s == "jsonl") f = Format::Jsonl;
+    else if (s == "json") f = Format::Json;
+    else if (s == "csv") f = Format::Csv;
+    else return false;
+    return true;
+}
+
+// Writes n records; returns the number of records with a flaw.
+std::uint64_t generate(std::FILE* out, std::uint64_t n, Format fmt, std::uint64_t seed) {
+    Rng r(seed);
+    std::string buf;
+    buf.reserve(1 << 21);
+    std::uint64_t invalid_count = 0;
+    if (fmt == Format::Csv) {
+        buf += "\xEF\xBB\xBF";
+        for (std::size_t i = 0; i < std::size(kKeys); ++i) {
+            if (i) buf += ',';
+            buf += kKeys[i];
+        }
+        buf += "\r\n";
+    } else if (fmt == Format::Json) {
+        buf += '[';
+    }
+    for (std::uint64_t i = 0; i < n; ++i) {
+        bool invalid = false;
+        const Record rec = make_record(r, i, fmt, invalid);
+        invalid_count += invalid;
+        switch (fmt) {
+        case Format::Jsonl: append_json_record(buf, rec); buf += '\n'; break;
+        case Format::Json: if (i) buf += ",\n"; append_json_record(buf, rec); break;
+        case Format::Csv: append_csv_record(buf, rec); break;
+        }
+        if (buf.size() >= (1 << 20)) {
+            std::fwrite(buf.data(), 1, buf.size(), out);
+            buf.clear();
+        }
+    }
+    if (fmt == Format::Json) buf += "]\n";
+    std::fwrite(buf.data(), 1, buf.size(), out);
+    return invalid_count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// `run`: data files, child processes, the table.
+struct Options {
+    std::string ftblock;
+    std::vector<std::uint64_t> sizes{100000, 1000000};
+    std::vector<std::string> formats{"jsonl", "json", "csv"};
+    std::string dir = "/tmp/ftblock-bench";
+    std::uint64_t seed = 1;
+    int runs = 3;
+    bool verify = false;
+};
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t p = s.find(sep, start);
+        out.push_back(s.substr(start, p - start));
+        if (p == std::string::npos) return out;
+        start = p + 1;
+    }
+}
+
+std::string default_ftblock() {
+    if (const char* env = std::getenv("FTBLOCK"); env && *env) return env;
+    char self[4096];
+    const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) return "ftblock";
+    std::string path(self, std::size_t(n));
+    for (int up = 0; up < 2; ++up) path = path.substr(0, path.rfind('/'));  // <build>/bench/x
+    return path + "/cli/ftblock";
+}
+
+bool file_exists(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+std::uint64_t file_size(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 ? std::uint64_t(st.st_size) : 0;
+}
+
+// The data file for (n, format, seed) under dir, generated once and reused. The ".meta" file
+// beside it holds the number of flawed records and is written last, so its presence means
+// the data file is complete.
+std::string ensure_file(const Options& o, std::uint64_t n, const std::string& fmt_name,
+                        std::uint64_t* invalid) {
+    Format fmt;
+    parse_format(fmt_name, fmt);
+    ::mkdir(o.dir.c_str(), 0755);
+    const std::string base = o.dir + "/records-" + std::to_string(n) + "-s" + std::to_string(o.seed);
+    const std::string path = base + "." + fmt_name;
+    const std::string meta = path + ".meta";
+    unsigned long long count = 0;
+    if (std::FILE* m = std::fopen(meta.c_str(), "r")) {
+        const bool ok = std::fscanf(m, "%llu", &count) == 1;
+        std::fclose(m);
+        if (ok && file_exists(path)) {
+            if (invalid) *invalid = count;
+            return path;
+        }
+    }
+    std::fprintf(stderr, "generating %s ...\n", path.c_str());
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    if (!out) {
+        std::perror(path.c_str());
+        std::exit(2);
+    }
+    count = generate(out, n, fmt, o.seed);
+    if (std::fclose(out) != 0) {
+        std::perror(path.c_str());
+        std::exit(2);
+    }
+    std::FILE* m = std::fopen(meta.c_str(), "w");
+    if (m) {
+        std::fprintf(m, "%llu\n", count);
+        std::fclose(m);
+    }
+    if (invalid) *invalid = count;
+    return path;
+}
+
+struct RunResult {
+    double seconds = 0;
+    long max_rss_kib = 0;
+    bool ok = false;
+    std::string status;
+};
+
+RunResult run_ftblock(const std::string& ftblock, const std::string& file,
+                      const std::string& stdout_path, const std::string& stderr_path) {
+    RunResult res;
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid < 0) {
+        res.status = "fork failed";
+        return res;
+    }
+    if (pid == 0) {
+        const int o = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int e = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (o < 0 || e < 0) _exit(126);
+        dup2(o, 1);
+        dup2(e, 2);
+        const char* argv[] = {ftblock.c_str(), "check", "--format", "json", "--today",
+                              "2026-11-24", file.c_str(), nullptr};
+        execv(ftblock.c_str(), const_cast<char* const*>(argv));
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage ru;
+    std::memset(&ru, 0, sizeof ru);
+    wait4(pid, &status, 0, &ru);
+    res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    res.max_rss_kib = ru.ru_maxrss;
+    if (WIFEXITED(status)) {
+        const int code = WEXITSTATUS(status);
+        res.ok = code == 0 || code == 1;  // 1: some records are invalid, as intended
+        res.status = code == 127 ? "exit 127 (could not exec " + ftblock + ")"
+                                 : "exit " + std::to_string(code);
+    } else if (WIFSIGNALED(status)) {
+        res.status = "killed by signal " + std::to_string(WTERMSIG(status));
+    }
+    return res;
+}
+
+// Reads "key": number from the summary at the end of ftblock's JSON report.
+long long summary_value(const std::string& tail, const char* key) {
+    const std::size_t s = tail.rfind("\"summary\"");
+    if (s == std::string::npos) return -1;
+    const std::string k = std::string("\"") + key + "\"";
+    std::size_t p = tail.find(k, s);
+    if (p == std::string::npos) return -1;
+    p = tail.find(':', p);
+    return p == std::string::npos ? -1 : std::atoll(tail.c_str() + p + 1);
+}
+
+std::string read_tail(const std::string& path, std::size_t bytes) {
+    std::string out;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return out;
+    const std::uint64_t size = file_size(path);
+    std::fseek(f, long(size > bytes ? size - bytes : 0), SEEK_SET);
+    out.resize(std::min<std::uint64_t>(size, bytes));
+    out.resize(std::fread(out.data(), 1, out.size(), f));
+    std::fclose(f);
+    return out;
+}
+
+struct Row {
+    std::string format;
+    std::uint64_t records = 0;
+    double mb = 0;
+    RunResult best;
+    long max_rss_kib = 0;
+    bool failed = false;
+    std::string failure;
+};
+
+int run(const Options& o) {
+    if (!file_exists(o.ftblock)) {
+        std::fprintf(stderr, "ftblock_bench: %s not found (build the CLI, or pass --ftblock "
+                             "PATH / set FTBLOCK)\n", o.ftblock.c_str());
+        return 2;
+    }
+    std::printf("ftblock: %s\ncommand: ftblock check --format json --today 2026-11-24 FILE "
+                "(stdout to /dev/null), best of %d runs\ndata:    %s (seed %llu)\n\n",
+                o.ftblock.c_str(), o.runs, o.dir.c_str(), static_cast<unsigned long long>(o.seed));
+    std::vector<Row> rows;
+    for (const std::string& fmt : o.formats) {
+        for (std::uint64_t n : o.sizes) {
+            std::uint64_t invalid = 0;
+            const std::string file = ensure_file(o, n, fmt, &invalid);
+            Row row;
+            row.format = fmt;
+            row.records = n;
+            row.mb = double(file_size(file)) / 1e6;
+            const std::string err = o.dir + "/stderr-" + fmt + "-" + std::to_string(n) + ".txt";
+            for (int i = 0; i < o.runs; ++i) {
+                std::fprintf(stderr, "%s %llu records, run %d ...\n", fmt.c_str(),
+                             static_cast<unsigned long long>(n), i + 1);
+                const RunResult r = run_ftblock(o.ftblock, file, "/dev/null", err);
+                if (!r.ok) {
+                    row.failed = true;
+                    row.failure = r.status + " (stderr: " + err + ")";
+                    break;
+                }
+                row.max_rss_kib = std::max(row.max_rss_kib, r.max_rss_kib);
+                if (i == 0 || r.seconds < row.best.seconds) row.best = r;
+            }
+            if (o.verify && !row.failed) {
+                const std::string out = o.dir + "/report-" + fmt + "-" + std::to_string(n) + ".json";
+                const RunResult r = run_ftblock(o.ftblock, file, out, err);
+                const std::string tail = read_tail(out, 4096);
+                const long long got_records = summary_value(tail, "records");
+                const long long got_invalid = summary_value(tail, "invalid");
+                std::fprintf(stderr, "verify %s %llu: %s; ftblock counts %lld records, %lld "
+                                     "invalid; the generator put flaws in %llu%s\n",
+                             fmt.c_str(), static_cast<unsigned long long>(n), r.status.c_str(),
+                             got_records, got_invalid, static_cast<unsigned long long>(invalid),
+                             got_records == (long long)n && got_invalid == (long long)invalid
+                                 ? " (match)" : " (MISMATCH)");
+                std::remove(out.c_str());
+            }
+            rows.push_back(row);
+        }
+    }
+
+    std::printf("%-6s %9s %9s %8s %11s %8s %13s %12s\n", "format", "records", "file MB",
+                "best s", "records/s", "MB/s", "RSS best MiB", "RSS max MiB");
+    int failures = 0;
+    for (const Row& row : rows) {
+        if (row.failed) {
+            std::printf("%-6s %9llu %9.1f  FAILED: %s\n", row.format.c_str(),
+                        static_cast<unsigned long long>(row.records), row.mb, row.failure.c_str());
+            ++failures;
+            continue;
+        }
+        const double s = row.best.seconds;
+        std::printf("%-6s %9llu %9.1f %8.3f %11.0f %8.1f %13.1f %12.1f\n", row.format.c_str(),
+                    static_cast<unsigned long long>(row.records), row.mb, s,
+                    double(row.records) / s, row.mb / s, row.best.max_rss_kib / 1024.0,
+                    row.max_rss_kib / 1024.0);
+    }
+
+    // Memory flatness (SPEC §4: memory stays flat however many records a file holds).
+    if (o.sizes.size() >= 2) {
+        const std::uint64_t lo = *std::min_element(o.sizes.begin(), o.sizes.end());
+        const std::uint64_t hi = *std::max_element(o.sizes.begin(), o.sizes.end());
+        std::printf("\npeak RSS difference, %llu vs %llu records (max of all runs):\n",
+                    static_cast<unsigned long long>(lo), static_cast<unsigned long long>(hi));
+        for (const std::string& fmt : o.formats) {
+            const Row* a = nullptr;
+            const Row* b = nullptr;
+            for (const Row& row : rows) {
+                if (row.format != fmt || row.failed) continue;
+                if (row.records == lo) a = &row;
+                if (row.records == hi) b = &row;
+            }
+            if (a && b)
+                std::printf("  %-6s %8.1f MiB -> %8.1f MiB   difference %+8.1f MiB\n",
+                            fmt.c_str(), a->max_rss_kib / 1024.0, b->max_rss_kib / 1024.0,
+                            (b->max_rss_kib - a->max_rss_kib) / 1024.0);
+        }
+    }
+    if (failures) std::printf("\n%d run(s) FAILED (exit 2 or a signal)\n", failures);
+    return failures ? 1 : 0;
+}
+
+int usage() {
+    std::fputs("usage: ftblock_bench generate N jsonl|json|csv [SEED]\n"
+               "       ftblock_bench file N jsonl|json|csv [--seed S] [--dir DIR]\n"
+               "       ftblock_bench run [--ftblock PATH] [--sizes 100000,1000000]\n"
+               "                         [--formats jsonl,json,csv] [--dir DIR] [--seed S]\n"
+               "                         [--runs 3] [--verify]\n",
+               stderr);
+    return 2;
+}
+
+bool parse_options(int argc, char** argv, int first, Options& o) {
+    for (int i = first; i < argc; ++i) {
+        const std::string a = argv[i];
+        const bool has_value = i + 1 < argc;
+        if (a == "--verify") o.verify = true;
+        else if (!has_value) return false;
+        else if (a == "--ftblock") o.ftblock = argv[++i];
+        else if (a == "--dir") o.dir = argv[++i];
+        else if (a == "--seed") o.seed = std::strtoull(argv[++i], nullptr, 10);
+        else if (a == "--runs") o.runs = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--formats") o.formats = split(argv[++i], ',');
+        else if (a == "--sizes") {
+            o.sizes.clear();
+            for (const std::string& s : split(argv[++i], ',')) o.sizes.push_back(std::strtoull(s.c_str(), nullptr, 10));
+        } else return false;
+    }
+    Format f;
+    for (const std::string& name : o.formats)
+        if (!parse_format(name, f)) return false;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage();
+    const std::string cmd = argv[1];
+    if (cmd == "generate") {
+        Format fmt;
+        if (argc < 4 || argc > 5 || !parse_format(argv[3], fmt)) return usage();
+        const std::uint64_t n = std::strtoull(argv[2], nullptr, 10);
+        const std::uint64_t seed = argc == 5 ? std::strtoull(argv[4], nullptr, 10) : 1;
+        const std::uint64_t invalid = generate(stdout, n, fmt, seed);
+        std::fprintf(stderr, "%llu records, %llu with flaws\n", static_cast<unsigned long long>(n),
+                     static_cast<unsigned long long>(invalid));
+        return std::fflush(stdout) == 0 ? 0 : 2;
+    }
+    if (cmd == "file") {
+        Options o;
+        Format fmt;
+        if (argc < 4 || !parse_format(argv[3], fmt) || !parse_options(argc, argv, 4, o)) return usage();
+        std::printf("%s\n", ensure_file(o, std::strtoull(argv[2], nullptr, 10), argv[3], nullptr).c_str());
+        return 0;
+    }
+    if (cmd == "run") {
+        Options o;
+        o.ftblock = default_ftblock();
+        if (!parse_options(argc, argv, 2, o)) return usage();
+        return run(o);
+    }
+    return usage();
+}

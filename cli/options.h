@@ -1,0 +1,36 @@
+// The command line of SPEC §4, parsed into a value. No I/O here: main.cpp prints and reads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ftblock/date.h"
+#include "ftblock/reader.h"
+#include "ftblock/report.h"
+
+namespace ftblock::cli {
+
+enum class Command { Check, Schema, Help, Version };
+
+struct Options {
+    Command command = Command::Help;
+    ReportFormat format = ReportFormat::Text;
+    Lang lang = Lang::En;
+    InputFormat input_format = InputFormat::Auto;   // for FILE arguments only
+    std::vector<std::string> previous;
+    std::optional<Date> today;
+    std::string playbook;                            // empty: the built-in data
+    std::vector<std::string> files;
+};
+
+struct ParseResult {
+    Options options;
+    std::string error;      // bad usage when not empty (exit 2)
+};
+
+// args: argv[1..]; env_lang: the value of LANG (may be null).
+ParseResult parse_options(const std::vector<std::string>& args, const char* env_lang);
+std::string usage(Lang lang);
+
+}  // namespace ftblock::cli

@@ -1,0 +1,23 @@
+// ftblock/writer.h — records out as JSON and CSV (SPEC §4 export rules): JSON with keys in the
+// table's order, CSV as RFC 4180 with a UTF-8 BOM and CRLF for Excel, text that a spreadsheet
+// would run as a formula prefixed with ' (the CSV reader removes it again, so values round-trip).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ftblock/playbook.h"
+#include "ftblock/record.h"
+
+namespace ftblock {
+
+void append_json_string(std::string& out, std::string_view utf8);         // quoted and escaped
+void append_record_json(std::string& out, const Playbook& playbook, const Record& record);  // one object, one line
+std::string record_to_json(const Playbook& playbook, const Record& record);
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+void append_csv_header(std::string& out, const Playbook& playbook);      // every key, CRLF-terminated
+void append_csv_row(std::string& out, const Playbook& playbook, const Record& record);  // CRLF-terminated
+void append_csv_cell(std::string& out, std::string_view value);          // quoted when needed, formula-safe
+
+}  // namespace ftblock

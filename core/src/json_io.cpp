@@ -1,0 +1,328 @@
+// The one door to nlohmann::json (STYLE.md): loading the playbook data and writing the JSON
+// Schema. Nothing thrown in here leaves this file: parse errors and wrong shapes become an
+// error string naming the path in the data.
+#include <nlohmann/json.hpp>
+
+#include "ftblock/playbook.h"
+#include "ftblock/schema.h"
+
+namespace ftblock {
+
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+struct DataError {
+    std::string message;
+};
+
+[[noreturn]] void bad(const std::string& path, const std::string& what) { throw DataError{path + ": " + what}; }
+
+const json& member(const json& object, const char* key, const std::string& path) {
+    if (!object.is_object()) bad(path, "expected an object");
+    auto it = object.find(key);
+    if (it == object.end()) bad(path, std::string("missing \"") + key + "\"");
+    return *it;
+}
+
+std::string string_at(const json& v, const std::string& path) {
+    if (!v.is_string()) bad(path, "expected a string");
+    return v.get<std::string>();
+}
+
+Localized localized(const json& object, const char* key, const std::string& path, bool required = true) {
+    Localized out;
+    if (!object.is_object() || !object.contains(key)) {
+        if (required) bad(path, std::string("missing \"") + key + "\"");
+        return out;
+    }
+    const json& v = object.at(key);
+    std::string p = path + "." + key;
+    out.zh = string_at(member(v, "zh-CN", p), p + ".zh-CN");
+    out.en = string_at(member(v, "en", p), p + ".en");
+    return out;
+}
+
+Rule rule_from(const json& v, const std::string& path) {
+    Rule r;
+    std::string kind = string_at(member(v, "rule", path), path + ".rule");
+    if (kind == "optional") r.kind = RuleKind::Optional;
+    else if (kind == "required") r.kind = RuleKind::Required;
+    else if (kind == "fixed") r.kind = RuleKind::Fixed;
+    else if (kind == "forbidden") r.kind = RuleKind::Forbidden;
+    else bad(path + ".rule", "unknown rule \"" + kind + "\" (optional, required, fixed, forbidden)");
+    if (r.kind == RuleKind::Fixed) r.value = string_at(member(v, "value", path), path + ".value");
+    if (v.contains("keep_previous")) {
+        if (!v.at("keep_previous").is_boolean()) bad(path + ".keep_previous", "expected true or false");
+        r.keep_previous = v.at("keep_previous").get<bool>();
+    }
+    r.guidance = localized(v, "guidance", path, false);
+    return r;
+}
+
+Playbook parse(const json& root) {
+    Playbook pb;
+    if (string_at(member(root, "format", "$"), "$.format") != "ftblock-playbook/1")
+        bad("$.format", "expected \"ftblock-playbook/1\"");
+    pb.version = string_at(member(root, "version", "$"), "$.version");
+    pb.title = localized(root, "title", "$");
+
+    const json& lists = member(root, "lists", "$");
+    if (!lists.is_object()) bad("$.lists", "expected an object");
+    for (auto it = lists.begin(); it != lists.end(); ++it) {
+        std::string path = "$.lists." + it.key();
+        if (!it.value().is_array()) bad(path, "expected an array");
+        ValueList list;
+        list.name = it.key();
+        for (std::size_t i = 0; i < it.value().size(); ++i) {
+            const json& c = it.value()[i];
+            std::string p = path + "[" + std::to_string(i) + "]";
+            Choice choice;
+            choice.id = string_at(member(c, "id", p), p + ".id");
+            if (choice.id.empty()) bad(p + ".id", "empty id");
+            if (list.find(choice.id)) bad(p + ".id", "\"" + choice.id + "\" appears twice");
+            choice.label = localized(c, "label", p);
+            choice.definition = localized(c, "definition", p, false);
+            choice.constraint = localized(c, "constraint", p, false);
+            choice.en_is_translation = c.value("en_is_translation", false);
+            list.choices.push_back(std::move(choice));
+        }
+        pb.lists.push_back(std::move(list));
+    }
+    auto list_index = [&](const std::string& name) {
+        for (std::size_t i = 0; i < pb.lists.size(); ++i)
+            if (pb.lists[i].name == name) return static_cast<int>(i);
+        return -1;
+    };
+
+    const json& fields = member(root, "fields", "$");
+    if (!fields.is_array() || fields.empty()) bad("$.fields", "expected a non-empty array");
+    if (fields.size() >= 64) bad("$.fields", "at most 63 fields");
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const json& f = fields[i];
+        std::string p = "$.fields[" + std::to_string(i) + "]";
+        Field field;
+        field.key = string_at(member(f, "key", p), p + ".key");
+        if (field.key.empty()) bad(p + ".key", "empty key");
+        if (pb.field_index(field.key) >= 0) bad(p + ".key", "\"" + field.key + "\" appears twice");
+        field.label = localized(f, "label", p);
+        field.help = localized(f, "help", p, false);
+        std::string type = string_at(member(f, "type", p), p + ".type");
+        if (type == "text") field.type = FieldType::Text;
+        else if (type == "choice") field.type = FieldType::Choice;
+        else if (type == "date") field.type = FieldType::Date;
+        else bad(p + ".type", "unknown type \"" + type + "\" (text, choice, date)");
+        if (f.contains("list")) {
+            std::string name = string_at(f.at("list"), p + ".list");
+            field.list = list_index(name);
+            if (field.list < 0) bad(p + ".list", "no list named \"" + name + "\"");
+        } else if (field.type == FieldType::Choice) {
+            bad(p, "a choice field needs \"list\"");
+        }
+        if (f.contains("max_length")) {
+            const json& m = f.at("max_length");
+            if (!m.is_number_unsigned()) bad(p + ".max_length", "expected a whole number");
+            field.max_length = m.get<int>();
+        }
+        pb.fields.push_back(std::move(field));
+    }
+    auto required_field = [&](const char* key) {
+        int i = pb.field_index(key);
+        if (i < 0) bad("$.fields", std::string("the record format needs the field \"") + key + "\"");
+        return i;
+    };
+    pb.scenario_field = required_field("scenario");
+    pb.updated_at_field = required_field("updated_at");
+    pb.workload_field = required_field("workload");
+    pb.customer_field = required_field("customer");
+    pb.id_field = required_field("id");
+
+    const json& common = member(root, "common_rules", "$");
+    if (!common.is_object()) bad("$.common_rules", "expected an object");
+    pb.common_rules.assign(pb.fields.size(), Rule{});
+    std::vector<bool> in_common(pb.fields.size(), false);
+    for (auto it = common.begin(); it != common.end(); ++it) {
+        int f = pb.field_index(it.key());
+        if (f < 0) bad("$.common_rules." + it.key(), "no such field");
+        pb.common_rules[static_cast<std::size_t>(f)] = rule_from(it.value(), "$.common_rules." + it.key());
+        in_common[static_cast<std::size_t>(f)] = true;
+    }
+
+    const ValueList* scenario_list = pb.list_of(pb.scenario_field);
+    if (!scenario_list) bad("$.fields", "\"scenario\" must be a choice field");
+    const json& scenarios = member(root, "scenarios", "$");
+    if (!scenarios.is_array() || scenarios.empty()) bad("$.scenarios", "expected a non-empty array");
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        const json& s = scenarios[i];
+        std::string p = "$.scenarios[" + std::to_string(i) + "]";
+        Scenario sc;
+        sc.id = string_at(member(s, "id", p), p + ".id");
+        if (!scenario_list->find(sc.id)) bad(p + ".id", "\"" + sc.id + "\" is not in the scenario list");
+        if (pb.scenario(sc.id)) bad(p + ".id", "\"" + sc.id + "\" appears twice");
+        sc.description = localized(s, "description", p);
+        const json& rules = member(s, "rules", p);
+        if (!rules.is_object()) bad(p + ".rules", "expected an object");
+        for (auto it = rules.begin(); it != rules.end(); ++it) {
+            int f = pb.field_index(it.key());
+            if (f < 0) bad(p + ".rules." + it.key(), "no such field");
+            if (in_common[static_cast<std::size_t>(f)]) bad(p + ".rules." + it.key(), "already in common_rules");
+        }
+        for (std::size_t f = 0; f < pb.fields.size(); ++f) {
+            const Field& field = pb.fields[f];
+            std::string rp = p + ".rules." + field.key;
+            Rule r = in_common[f] ? pb.common_rules[f]
+                                  : rules.contains(field.key) ? rule_from(rules.at(field.key), rp)
+                                                              : (bad(rp, "every field needs a rule"), Rule{});
+            if (r.kind == RuleKind::Fixed && field.list >= 0 && field.type == FieldType::Choice &&
+                !pb.lists[static_cast<std::size_t>(field.list)].find(r.value))
+                bad(rp + ".value", "\"" + r.value + "\" is not in the list \"" + pb.lists[static_cast<std::size_t>(field.list)].name + "\"");
+            if (r.keep_previous) {
+                if (field.type != FieldType::Choice) bad(rp, "keep_previous needs a choice field");
+                if (pb.engagement_field >= 0 && pb.engagement_field != static_cast<int>(f))
+                    bad(rp, "only one field can keep its previous value");
+                pb.engagement_field = static_cast<int>(f);
+            }
+            sc.rules.push_back(std::move(r));
+        }
+        pb.scenarios.push_back(std::move(sc));
+    }
+
+    if (root.contains("warnings")) {
+        const json& w = root.at("warnings");
+        auto date_field = [&](const json& v, const std::string& path) {
+            int f = pb.field_index(string_at(v, path));
+            if (f < 0 || pb.fields[static_cast<std::size_t>(f)].type != FieldType::Date) bad(path, "expected a date field");
+            return f;
+        };
+        if (w.contains("date_in_past")) {
+            const json& a = w.at("date_in_past");
+            if (!a.is_array()) bad("$.warnings.date_in_past", "expected an array");
+            for (std::size_t i = 0; i < a.size(); ++i)
+                pb.warn_before_updated.push_back(date_field(a[i], "$.warnings.date_in_past[" + std::to_string(i) + "]"));
+        }
+        if (w.contains("date_order")) {
+            const json& a = w.at("date_order");
+            if (!a.is_array() || a.size() != 2) bad("$.warnings.date_order", "expected [earlier field, later field]");
+            pb.order_first = date_field(a[0], "$.warnings.date_order[0]");
+            pb.order_second = date_field(a[1], "$.warnings.date_order[1]");
+        }
+    }
+    return pb;
+}
+
+}  // namespace
+
+PlaybookResult load_playbook(std::string_view text) {
+    PlaybookResult result;
+    json root = json::parse(text.begin(), text.end(), nullptr, false);
+    if (root.is_discarded()) {
+        result.error = "the playbook file is not valid JSON";
+        return result;
+    }
+    try {
+        result.playbook = std::make_shared<const Playbook>(parse(root));
+    } catch (const DataError& e) {
+        result.error = e.message;
+    } catch (const std::exception& e) {
+        result.error = std::string("the playbook file has an unexpected shape: ") + e.what();
+    }
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+const char* kBlank =
+    "^[\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$";
+const char* kNotBlank =
+    "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const char* kDate = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+ordered_json value_schema(const Playbook& pb, const Field& field, bool allow_empty) {
+    ordered_json filled;
+    switch (field.type) {
+        case FieldType::Choice: {
+            ordered_json ids = ordered_json::array();
+            for (const Choice& c : pb.lists[static_cast<std::size_t>(field.list)].choices) ids.push_back(c.id);
+            filled = {{"enum", ids}};
+            break;
+        }
+        case FieldType::Date: filled = {{"type", "string"}, {"pattern", kDate}, {"format", "date"}}; break;
+        case FieldType::Text: filled = {{"type", "string"}, {"pattern", kNotBlank}}; break;
+    }
+    if (!allow_empty) return filled;
+    return {{"anyOf", {filled, {{"$ref", "#/$defs/empty"}}}}};
+}
+
+}  // namespace
+
+std::string json_schema(const Playbook& pb) {
+    ordered_json schema;
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+    schema["$id"] = "urn:ftblock:record:" + pb.version;
+    schema["title"] = "FastTrack \"" + pb.title.en + "\" status record (" + pb.title.zh + ")";
+    schema["description"] =
+        "Generated by ftblock from its playbook data. Calendar validity, control characters and the "
+        "previous-value rule are checked by ftblock check only.";
+    schema["type"] = "object";
+    ordered_json props = ordered_json::object();
+    for (const Field& f : pb.fields) {
+        ordered_json p;
+        p["title"] = f.label.en;
+        p["description"] = f.label.zh;
+        p["type"] = {"string", "null"};
+        if (f.max_length > 0) p["maxLength"] = f.max_length;
+        props[f.key] = p;
+    }
+    schema["properties"] = props;
+    schema["additionalProperties"] = false;
+    ordered_json all = ordered_json::array();
+    // Rules that hold in every scenario.
+    for (std::size_t i = 0; i < pb.fields.size(); ++i) {
+        const Field& f = pb.fields[i];
+        if (pb.depends_on_scenario(static_cast<int>(i))) continue;
+        const Rule& r = pb.scenarios[0].rules[i];
+        ordered_json cond;
+        switch (r.kind) {
+            case RuleKind::Optional: cond = {{"properties", {{f.key, value_schema(pb, f, true)}}}}; break;
+            case RuleKind::Required:
+                cond = {{"required", {f.key}}, {"properties", {{f.key, value_schema(pb, f, false)}}}};
+                break;
+            case RuleKind::Fixed: cond = {{"required", {f.key}}, {"properties", {{f.key, {{"const", r.value}}}}}}; break;
+            case RuleKind::Forbidden: cond = {{"properties", {{f.key, {{"$ref", "#/$defs/empty"}}}}}}; break;
+        }
+        all.push_back(cond);
+    }
+    for (const Scenario& sc : pb.scenarios) {
+        ordered_json then = {{"required", ordered_json::array()}, {"properties", ordered_json::object()}};
+        for (std::size_t i = 0; i < pb.fields.size(); ++i) {
+            if (!pb.depends_on_scenario(static_cast<int>(i))) continue;
+            const Field& f = pb.fields[i];
+            const Rule& r = sc.rules[i];
+            switch (r.kind) {
+                case RuleKind::Optional: then["properties"][f.key] = value_schema(pb, f, true); break;
+                case RuleKind::Required:
+                    then["required"].push_back(f.key);
+                    then["properties"][f.key] = value_schema(pb, f, false);
+                    break;
+                case RuleKind::Fixed:
+                    then["required"].push_back(f.key);
+                    then["properties"][f.key] = {{"const", r.value}};
+                    break;
+                case RuleKind::Forbidden: then["properties"][f.key] = {{"$ref", "#/$defs/empty"}}; break;
+            }
+        }
+        const std::string& key = pb.fields[static_cast<std::size_t>(pb.scenario_field)].key;
+        all.push_back({{"if", {{"required", {key}}, {"properties", {{key, {{"const", sc.id}}}}}}}, {"then", then}});
+    }
+    schema["allOf"] = all;
+    ordered_json empty_null = {{"type", "null"}};
+    ordered_json empty_text = {{"type", "string"}, {"pattern", kBlank}};
+    ordered_json empty;
+    empty["anyOf"] = ordered_json::array({empty_null, empty_text});
+    schema["$defs"]["empty"] = empty;
+    return schema.dump(2) + "\n";
+}
+
+}  // namespace ftblock

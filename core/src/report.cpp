@@ -1,0 +1,170 @@
+#include "ftblock/report.h"
+
+#include "ftblock/writer.h"
+
+namespace ftblock {
+
+namespace {
+
+void append_uint(std::string& out, std::uint64_t v) { out += std::to_string(v); }
+
+}  // namespace
+
+void Report::begin() {
+    if (format_ == ReportFormat::Json) out_ += "{\"records\": [";
+}
+
+void Report::add_record(std::string_view file, std::size_t index, std::uint64_t line, const std::string* id,
+                        const Diagnostics& diagnostics) {
+    ++summary_.records;
+    std::size_t errors = 0, warnings = 0;
+    for (const Diagnostic& d : diagnostics) (d.severity == Severity::Error ? errors : warnings)++;
+    summary_.errors += errors;
+    summary_.warnings += warnings;
+    (errors ? summary_.invalid : summary_.valid)++;
+
+    if (format_ == ReportFormat::Json) {
+        out_ += first_record_ ? "\n" : ",\n";
+        first_record_ = false;
+        out_ += "{\"file\": ";
+        append_json_string(out_, file);
+        out_ += ", \"index\": ";
+        append_uint(out_, index);
+        out_ += ", \"line\": ";
+        append_uint(out_, line);
+        out_ += ", \"id\": ";
+        if (id) append_json_string(out_, *id);
+        else out_ += "null";
+        out_ += errors ? ", \"valid\": false, \"diagnostics\": [" : ", \"valid\": true, \"diagnostics\": [";
+        for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+            const Diagnostic& d = diagnostics[i];
+            if (i) out_ += ", ";
+            out_ += "{\"field\": ";
+            append_json_string(out_, d.field);
+            out_ += ", \"code\": \"";
+            out_ += code_name(d.code);
+            out_ += "\", \"severity\": \"";
+            out_ += severity_name(d.severity);
+            out_ += "\", \"message\": ";
+            append_json_string(out_, d.message);
+            out_ += '}';
+        }
+        out_ += "]}";
+        return;
+    }
+    for (const Diagnostic& d : diagnostics) {
+        out_.append(file.data(), file.size());
+        out_ += ':';
+        append_uint(out_, line);
+        out_ += ": ";
+        out_ += severity_name(d.severity);
+        out_ += ": ";
+        if (!d.field.empty()) {
+            out_ += d.field;
+            out_ += ": ";
+        }
+        out_ += d.message;
+        out_ += " [";
+        out_ += code_name(d.code);
+        out_ += "]\n";
+    }
+}
+
+void Report::add_file(std::string_view file, std::size_t count, const FileError* error) {
+    ++summary_.files;
+    if (error) ++summary_.file_errors;
+    files_.push_back(FileEntry{std::string(file), count, error != nullptr, error ? *error : FileError{}});
+    if (format_ == ReportFormat::Text && error) {
+        out_.append(file.data(), file.size());
+        if (error->line) {
+            out_ += ':';
+            append_uint(out_, error->line);
+            out_ += ':';
+            append_uint(out_, error->column);
+        }
+        out_ += ": error: ";  // like compilers: machine-readable in every language
+        out_ += error->message;
+        out_ += '\n';
+    }
+}
+
+void Report::end() {
+    const Summary& s = summary_;
+    if (format_ == ReportFormat::Json) {
+        out_ += first_record_ ? "],\n\"files\": [" : "\n],\n\"files\": [";
+        for (std::size_t i = 0; i < files_.size(); ++i) {
+            const FileEntry& f = files_[i];
+            out_ += i ? ",\n" : "\n";
+            out_ += "{\"file\": ";
+            append_json_string(out_, f.name);
+            out_ += ", \"count\": ";
+            append_uint(out_, f.count);
+            out_ += ", \"error\": ";
+            if (!f.has_error) {
+                out_ += "null}";
+                continue;
+            }
+            out_ += "{\"line\": ";
+            if (f.error.line) append_uint(out_, f.error.line);
+            else out_ += "null";
+            out_ += ", \"column\": ";
+            if (f.error.line) append_uint(out_, f.error.column);
+            else out_ += "null";
+            out_ += ", \"message\": ";
+            append_json_string(out_, f.error.message);
+            out_ += "}}";
+        }
+        out_ += files_.empty() ? "],\n" : "\n],\n";
+        out_ += "\"summary\": {\"files\": " + std::to_string(s.files) + ", \"file_errors\": " +
+                std::to_string(s.file_errors) + ", \"records\": " + std::to_string(s.records) +
+                ", \"valid\": " + std::to_string(s.valid) + ", \"invalid\": " + std::to_string(s.invalid) +
+                ", \"errors\": " + std::to_string(s.errors) + ", \"warnings\": " + std::to_string(s.warnings) +
+                "}}\n";
+        return;
+    }
+    auto n = [](std::size_t v) { return std::to_string(v); };
+    if (lang_ == Lang::ZhCN) {
+        out_ += "共 " + n(s.files) + " 个文件、" + n(s.records) + " 条记录：" + n(s.valid) + " 条有效，" +
+                n(s.invalid) + " 条无效；" + n(s.errors) + " 个错误，" + n(s.warnings) + " 个警告，" +
+                n(s.file_errors) + " 个文件错误\n";
+    } else {
+        auto plural = [&](std::size_t v, const char* one, const char* many) { return n(v) + " " + (v == 1 ? one : many); };
+        out_ += plural(s.records, "record", "records") + " in " + plural(s.files, "file", "files") + ": " + n(s.valid) +
+                " valid, " + n(s.invalid) + " invalid; " + plural(s.errors, "error", "errors") + ", " +
+                plural(s.warnings, "warning", "warnings") + ", " + plural(s.file_errors, "file error", "file errors") + "\n";
+    }
+}
+
+int Report::exit_code() const {
+    if (summary_.file_errors) return 2;
+    return summary_.invalid ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+CheckedInput::CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context,
+                           std::string file_name, InputFormat format)
+    : report_(report), playbook_(playbook), context_(context), file_name_(std::move(file_name)),
+      reader_(make_reader(format, playbook, context.lang, *this)) {}
+
+void CheckedInput::on_record(std::size_t index, std::uint64_t line, Record& record) {
+    diagnostics_.clear();
+    validate(playbook_, record, context_, diagnostics_);
+    const FieldValue& id = record[playbook_.id_field];
+    report_.add_record(file_name_, index, line, (!record.has_problem && id.is_string()) ? &id.text : nullptr,
+                       diagnostics_);
+}
+
+void CheckedInput::finish() {
+    if (done_) return;
+    done_ = true;
+    reader_->finish();
+    report_.add_file(file_name_, reader_->count(), reader_->failed() ? &reader_->error() : nullptr);
+}
+
+void CheckedInput::fail(FileError error) {
+    if (done_) return;
+    done_ = true;
+    report_.add_file(file_name_, reader_->count(), &error);
+}
+
+}  // namespace ftblock

@@ -1,0 +1,194 @@
+// The validator interprets the playbook data; it knows no scenario, list or fixed value by name.
+#include "ftblock/validator.h"
+
+#include "validator_messages.h"
+
+namespace ftblock {
+
+using detail::MessageContext;
+
+std::optional<Date> record_day(const Playbook& playbook, const Record& record, Date today) {
+    const FieldValue& v = record[playbook.updated_at_field];
+    if (v.state == ValueState::WrongType) return std::nullopt;
+    if (!v.is_string() || is_blank(v.text)) return today;
+    return parse_date(v.text);
+}
+
+namespace {
+
+bool is_empty(const FieldValue& v) {
+    return v.state == ValueState::Absent || v.state == ValueState::Null || (v.is_string() && is_blank(v.text));
+}
+
+// First control character: its code point and 1-based position in code points; 0 when none.
+std::size_t find_control_char(std::string_view text, char32_t& found) {
+    std::size_t pos = 0, n = 0;
+    char32_t cp;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    while (pos < text.size()) {
+        ++n;
+        if (p[pos] >= 0x20 && p[pos] < 0x7F) {  // the common case
+            ++pos;
+            continue;
+        }
+        if (!decode_utf8(text, pos, cp)) return 0;  // readers only deliver valid UTF-8
+        if (is_control_char(cp)) {
+            found = cp;
+            return n;
+        }
+    }
+    return 0;
+}
+
+class Checker {
+public:
+    Checker(const Playbook& pb, const Record& rec, const ValidationContext& ctx, Diagnostics& out)
+        : pb_(pb), rec_(rec), ctx_(ctx), out_(out), field_ok_(pb.fields.size(), false) {}
+
+    void run() {
+        const FieldValue& s = rec_[pb_.scenario_field];
+        scenario_ = s.is_string() ? pb_.scenario(s.text) : nullptr;
+        for (std::size_t f = 0; f < pb_.fields.size(); ++f) field(static_cast<int>(f));
+        for (const std::string& key : rec_.unknown_keys)
+            add("", Code::UnknownField, detail::msg_unknown_field(pb_, ctx_.lang, key), key);
+        for (const std::string& key : rec_.duplicate_keys)
+            add("", Code::DuplicateKey, detail::msg_duplicate_key(ctx_.lang, key), key);
+        warnings();
+    }
+
+private:
+    void add(std::string_view, Code code, std::string message, const std::string& field) {
+        out_.push_back(Diagnostic{field, code, code_severity(code), std::move(message)});
+    }
+    void add(int f, Code code, std::string message) {
+        out_.push_back(Diagnostic{pb_.fields[static_cast<std::size_t>(f)].key, code, code_severity(code), std::move(message)});
+    }
+
+    MessageContext context(int f, bool names_scenario) const {
+        return MessageContext{pb_, ctx_.lang, names_scenario ? scenario_ : nullptr, f};
+    }
+
+    void field(int f) {
+        const Field& field = pb_.fields[static_cast<std::size_t>(f)];
+        const FieldValue& v = rec_[f];
+        if (v.state == ValueState::WrongType) {
+            add(f, Code::WrongType, detail::msg_wrong_type(context(f, false)));
+            return;
+        }
+        if (v.is_string()) {
+            char32_t cp = 0;
+            if (std::size_t at = find_control_char(v.text, cp)) {
+                add(f, Code::ControlChar, detail::msg_control_char(context(f, false), cp, at));
+                return;
+            }
+            if (field.max_length > 0) {
+                std::size_t n = count_code_points(v.text);
+                if (n > static_cast<std::size_t>(field.max_length)) {
+                    add(f, Code::TooLong, detail::msg_too_long(context(f, false), n));
+                    return;
+                }
+            }
+        }
+        // The rule: this scenario's, or — with no known scenario — the one every scenario shares.
+        const bool dependent = pb_.depends_on_scenario(f);
+        if (!scenario_ && dependent) return;
+        const Scenario& sc = scenario_ ? *scenario_ : pb_.scenarios.front();
+        const Rule& rule = sc.rules[static_cast<std::size_t>(f)];
+        MessageContext mc = context(f, dependent);
+        const bool empty = is_empty(v);
+        switch (rule.kind) {
+            case RuleKind::Fixed:
+                if (empty) return add(f, Code::Required, detail::msg_required(mc, rule));
+                if (v.text != rule.value) return add(f, Code::FixedValue, detail::msg_fixed_value(mc, rule, v.text));
+                break;
+            case RuleKind::Forbidden:
+                if (!empty) return add(f, Code::NotAllowed, detail::msg_not_allowed(mc, rule, v.text));
+                break;
+            case RuleKind::Required:
+                if (empty) return add(f, Code::Required, detail::msg_required(mc, rule));
+                if (!value_fits(f, v.text)) return;
+                break;
+            case RuleKind::Optional:
+                if (!empty && !value_fits(f, v.text)) return;
+                break;
+        }
+        field_ok_[static_cast<std::size_t>(f)] = true;
+        if (rule.keep_previous && scenario_ && ctx_.previous && !empty) previous(f, v.text, mc);
+    }
+
+    bool value_fits(int f, const std::string& text) {
+        const Field& field = pb_.fields[static_cast<std::size_t>(f)];
+        if (field.type == FieldType::Choice) {
+            if (!pb_.list_of(f)->find(text)) {
+                add(f, Code::NotInList, detail::msg_not_in_list(context(f, false), text));
+                return false;
+            }
+        } else if (field.type == FieldType::Date) {
+            if (!parse_date(text)) {
+                add(f, Code::BadDate, detail::msg_bad_date(context(f, false), text));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void previous(int f, const std::string& value, const MessageContext& mc) {
+        std::optional<Date> day = record_day(pb_, rec_, ctx_.today);
+        if (!day) return;
+        const PreviousIndex::Entry* prev = ctx_.previous->find(rec_, *day);
+        if (!prev || prev->value == value) return;
+        field_ok_[static_cast<std::size_t>(f)] = false;
+        add(f, Code::ChangedFromPrevious,
+            detail::msg_changed_from_previous(mc, value, prev->value, format_date(prev->updated_at), prev->id));
+    }
+
+    // A valid, non-empty date of field f, or nullopt.
+    std::optional<Date> good_date(int f) const {
+        if (f < 0 || !field_ok_[static_cast<std::size_t>(f)]) return std::nullopt;
+        const FieldValue& v = rec_[f];
+        if (!v.is_string() || is_blank(v.text)) return std::nullopt;
+        return parse_date(v.text);
+    }
+
+    void warnings() {
+        std::optional<Date> day;
+        if (field_ok_[static_cast<std::size_t>(pb_.updated_at_field)]) day = record_day(pb_, rec_, ctx_.today);
+        if (day) {
+            for (int f : pb_.warn_before_updated) {
+                std::optional<Date> d = good_date(f);
+                if (d && *d < *day)
+                    add(f, Code::DateInPast, detail::msg_date_in_past(context(f, false), rec_[f].text, format_date(*day)));
+            }
+        }
+        std::optional<Date> first = good_date(pb_.order_first), second = good_date(pb_.order_second);
+        if (first && second && *second < *first)
+            add(pb_.order_first, Code::DateOrder,
+                detail::msg_date_order(context(pb_.order_first, false), pb_.order_second, rec_[pb_.order_first].text,
+                                       rec_[pb_.order_second].text));
+    }
+
+    const Playbook& pb_;
+    const Record& rec_;
+    const ValidationContext& ctx_;
+    Diagnostics& out_;
+    const Scenario* scenario_ = nullptr;
+    std::vector<bool> field_ok_;  // passed every check (so warnings may look at it)
+};
+
+}  // namespace
+
+void validate(const Playbook& playbook, const Record& record, const ValidationContext& context, Diagnostics& out) {
+    if (record.has_problem) {
+        out.push_back(Diagnostic{"", record.problem.code, code_severity(record.problem.code), record.problem.detail});
+        return;
+    }
+    Checker(playbook, record, context, out).run();
+}
+
+Diagnostics validate(const Playbook& playbook, const Record& record, const ValidationContext& context) {
+    Diagnostics out;
+    validate(playbook, record, context, out);
+    return out;
+}
+
+}  // namespace ftblock
