@@ -113,7 +113,7 @@ private:
                 break;
         }
         field_ok_[static_cast<std::size_t>(f)] = true;
-        if (rule.keep_previous && scenario_ && ctx_.previous && !empty) previous(f, v.text, mc);
+        if (rule.keep_previous && scenario_ && ctx_.previous && !empty) previous(f, v.text, context(f, true));
     }
 
     bool value_fits(int f, const std::string& text) {
