@@ -298,16 +298,20 @@ std::string repeat_to(const std::string& unit, std::size_t code_points) {
 
 std::string make_notes(Rng& r, const L2Text& t) {
     const bool zh_first = r.chance(55);
-    const int sentences = r.range(2, 4);
+    const int sentences = r.range(2, 4) + (r.chance(8) ? 1 : 0);
     const char* sep = r.chance(10) ? "\n" : nullptr;  // some notes span lines
     std::string out;
-    const char* used[4] = {};
+    const char* used[5] = {};
     for (int i = 0; i < sentences; ++i) {
-        const bool zh = (i == 0) ? zh_first : r.chance(50);
-        const bool extra = i > 0 && r.chance(35);
+        bool zh = (i == 0) ? zh_first : r.chance(50);
+        bool extra = i > 0 && r.chance(35);
         const char* s = nullptr;
-        do s = extra ? (zh ? r.pick(kExtraZh) : r.pick(kExtraEn)) : (zh ? r.pick(t.zh) : r.pick(t.en));
-        while (std::find(used, used + i, s) != used + i);  // no sentence twice
+        for (int attempt = 0;; ++attempt) {  // no sentence twice; switch pools when one runs dry
+            s = extra ? (zh ? r.pick(kExtraZh) : r.pick(kExtraEn)) : (zh ? r.pick(t.zh) : r.pick(t.en));
+            if (std::find(used, used + i, s) == used + i) break;
+            if (attempt % 3 == 2) zh = !zh;
+            if (attempt % 6 == 5) extra = !extra;
+        }
         used[i] = s;
         if (!out.empty()) {
             if (sep) out += sep;

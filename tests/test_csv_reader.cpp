@@ -212,6 +212,32 @@ TEST_CASE("a UTF-8 sequence split across two cells is invalid in both and stored
     }
 }
 
+TEST_CASE("cells are checked by the strict UTF-8 rules: no overlongs, surrogates or past U+10FFFF") {
+    const char* const invalid[] = {
+        "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
+        "\xF0\x80\x80\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",
+        "\x80", "ok\xBF", "\xE4\xB8", "\xE4\xB8x", "\xF0\x9F\x98", "12345678\xC3",
+    };
+    for (const char* bad : invalid) {
+        CAPTURE(bad);
+        ReadResult r = read_csv(std::string("id,notes\nFT-1,") + bad + "\n");
+        REQUIRE(r.records.size() == 1);
+        CHECK(r.records[0].record.problem.detail == "not valid UTF-8 at row 2, column 2 (notes)");
+        CHECK(state_of(r.records[0].record, "notes") == ValueState::Absent);
+    }
+    const char* const valid[] = {
+        "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
+        "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "abcdefgh\xE4\xB8\xADijklmnop", "\x7F",
+    };
+    for (const char* good : valid) {
+        CAPTURE(good);
+        ReadResult r = read_csv(std::string("id,notes\nFT-1,") + good + "\n");
+        REQUIRE(r.records.size() == 1);
+        CHECK_FALSE(r.records[0].record.has_problem);
+        CHECK(value_of(r.records[0].record, "notes") == good);
+    }
+}
+
 TEST_CASE("header problems fail the file, name the columns and deliver no records") {
     struct Case {
         std::string text;

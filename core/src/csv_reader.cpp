@@ -2,7 +2,6 @@
 // keeps only the row being read (at most max_record_bytes of its text) and hands each row to the
 // sink as soon as its line ends. Quote-syntax and header problems stop the file (fail());
 // a ragged row, invalid UTF-8 or an oversized row is a record-level problem on that row only.
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -13,6 +12,7 @@
 #include "ftblock/playbook.h"
 #include "messages.h"
 #include "reader_impl.h"
+#include "utf8_scan.h"
 
 namespace ftblock::detail {
 
@@ -38,20 +38,15 @@ constexpr bool kSwar = false;
 #endif
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-constexpr std::uint64_t kHighs = 0x8080808080808080ull;
 
 constexpr std::uint64_t zero_bytes(std::uint64_t v) {  // high bit set in (at least the first) zero byte
-    return (v - kOnes) & ~v & kHighs;
+    return (v - kOnes) & ~v & kHighBits;
 }
 constexpr std::uint64_t matches(std::uint64_t word, char c) {
     return zero_bytes(word ^ (kOnes * static_cast<unsigned char>(c)));
 }
 
-std::uint64_t load(const char* p) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    return word;
-}
+std::uint64_t load(const char* p) { return load8(p); }
 
 int first_byte(std::uint64_t mask) {
 #if defined(__GNUC__) || defined(__clang__)
@@ -76,38 +71,6 @@ const char* find_stop(const char* p, const char* end, const ByteTable& table) {
     }
     while (p < end && !table[static_cast<unsigned char>(*p)]) ++p;
     return p;
-}
-
-// Same acceptance as find_invalid_utf8 (no overlongs, surrogates or code points past U+10FFFF),
-// with an ASCII fast path: every stored cell goes through here.
-bool is_valid_utf8(std::string_view text) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* const end = p + text.size();
-    while (p < end) {
-        if (end - p >= 8 && !(load(reinterpret_cast<const char*>(p)) & kHighs)) {
-            p += 8;
-            continue;
-        }
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
-            p += 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
-            if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F)) return false;
-            p += 3;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-                return false;
-            if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F)) return false;
-            p += 4;
-        } else {
-            return false;
-        }
-    }
-    return true;
 }
 
 // Export writes ' before these (writer.h); the reader removes exactly that one '.
@@ -356,48 +319,30 @@ bool CsvReader::take_header() {
         header_fields_.push_back(field);
     }
     have_header_ = true;
-    header_pos_.clear();
-    header_pos_.shrink_to_fit();
+    header_pos_ = {};
+    header_ends_ = {};
+    header_text_ = {};
     return true;
 }
 
 void CsvReader::deliver_row() {
-    record_.reset(playbook_.fields.size());
-    if (too_large_) {
+    if (too_large_) {  // drop_row_text() already emptied the record
         record_.has_problem = true;
         record_.problem.code = Code::TooLarge;
         record_.problem.detail = message(lang_, Msg::TooLarge, {std::to_string(max_record_bytes)});
-    } else {
-        const bool ascii = is_ascii(row_.data(), row_.size());
-        const std::size_t columns = std::min(cell_count_, header_fields_.size());
-        std::size_t bad_cell = columns;
-        std::uint32_t begin = 0;
-        for (std::size_t i = 0; i < columns; ++i) {
-            std::string_view cell(row_.data() + begin, cell_ends_[i] - begin);
-            begin = cell_ends_[i];
-            if (!ascii && find_invalid_utf8(cell) != std::string_view::npos) {
-                if (bad_cell == columns) bad_cell = i;
-                continue;  // never stored: the field stays absent
-            }
-            if (starts_with_formula_guard(cell)) cell.remove_prefix(1);
-            FieldValue& value = record_[header_fields_[i]];
-            value.state = ValueState::String;
-            value.text.assign(cell.data(), cell.size());
-        }
-        if (cell_count_ != header_fields_.size()) {
-            record_.has_problem = true;
-            record_.problem.code = Code::ParseError;
-            record_.problem.detail =
-                message(lang_, Msg::CsvRagged,
-                        {std::to_string(row_line_), std::to_string(cell_count_),
-                         std::to_string(header_fields_.size())});
-        } else if (bad_cell < columns) {
-            record_.has_problem = true;
-            record_.problem.code = Code::ParseError;
-            const std::string& name = playbook_.fields[static_cast<std::size_t>(header_fields_[bad_cell])].key;
-            record_.problem.detail = message(
-                lang_, Msg::CsvInvalidUtf8, {std::to_string(row_line_), std::to_string(bad_cell + 1), name});
-        }
+    } else if (cell_count_ != header_fields_.size()) {
+        // The cells that are there are kept: the report can still name the record's id.
+        record_.has_problem = true;
+        record_.problem.code = Code::ParseError;
+        record_.problem.detail = message(lang_, Msg::CsvRagged,
+                                         {std::to_string(row_line_), std::to_string(cell_count_),
+                                          std::to_string(header_fields_.size())});
+    } else if (bad_cell_ != std::string::npos) {
+        record_.has_problem = true;
+        record_.problem.code = Code::ParseError;
+        const std::string& name = playbook_.fields[static_cast<std::size_t>(header_fields_[bad_cell_])].key;
+        record_.problem.detail = message(
+            lang_, Msg::CsvInvalidUtf8, {std::to_string(row_line_), std::to_string(bad_cell_ + 1), name});
     }
     const std::size_t index = count_;
     count_ = index + 1;
@@ -440,7 +385,8 @@ void CsvReader::feed(std::string_view bytes) {
                 break;
 
             case State::CellStart:
-                if (!have_header_) header_pos_.push_back(position_at(p));
+                if (!have_header_ && !too_large_) header_pos_.push_back(position_at(p));
+                begin_cell();
                 if (*p == '"') {
                     quote_line_ = line_;
                     quote_ptr_ = p;
@@ -463,7 +409,7 @@ void CsvReader::feed(std::string_view bytes) {
 
             case State::Unquoted: {
                 const char* run = p;
-                while (p < end && !kUnquotedStop[static_cast<unsigned char>(*p)]) ++p;
+                p = find_stop<false>(p, end, kUnquotedStop);
                 append(run, p);
                 if (p == end) break;
                 if (*p == ',') {
@@ -487,7 +433,7 @@ void CsvReader::feed(std::string_view bytes) {
             case State::Quoted: {
                 const char* run = p;
                 for (;;) {
-                    while (p < end && !kQuotedStop[static_cast<unsigned char>(*p)]) ++p;
+                    p = find_stop<true>(p, end, kQuotedStop);
                     if (p == end || *p == '"') break;
                     p = skip_line_end(p, end);  // kept verbatim, counted as a line
                 }
@@ -546,7 +492,7 @@ void CsvReader::finish() {
         case State::RowStart:
             break;
         case State::CellStart:
-            if (!have_header_) header_pos_.push_back({line_, col_base_ + 1});
+            if (!have_header_ && !too_large_) header_pos_.push_back({line_, col_base_ + 1});
             [[fallthrough]];
         case State::Unquoted:
         case State::QuoteInQuoted:

@@ -208,6 +208,7 @@ Playbook parse(const json& root) {
             pb.order_second = date_field(a[1], "$.warnings.date_order[1]");
         }
     }
+    pb.index_fields();
     return pb;
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "ftblock/reader.h"
+#include "utf8_scan.h"
 
 namespace ftblock::detail {
 
@@ -54,13 +55,33 @@ public:
     // p_ at the opening quote. Appends the decoded string to *out when out is not null.
     bool string(std::string* out) {
         ++p_;
+        const auto* const uend = reinterpret_cast<const unsigned char*>(end_);
         for (;;) {
+            // One run of plain text (ASCII and valid UTF-8) is appended at once.
             const char* run = p_;
-            while (p_ < end_) {
-                unsigned char c = static_cast<unsigned char>(*p_);
-                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-                ++p_;
+            auto* u = reinterpret_cast<const unsigned char*>(p_);
+            for (;;) {
+                while (uend - u >= 8) {  // eight ASCII bytes without '"', '\\' or controls
+                    std::uint64_t w = load8(u);
+                    std::uint64_t quote = w ^ 0x2222222222222222ull, slash = w ^ 0x5C5C5C5C5C5C5C5Cull;
+                    std::uint64_t special = ((quote - 0x0101010101010101ull) & ~quote) |
+                                            ((slash - 0x0101010101010101ull) & ~slash) |
+                                            (w - 0x2020202020202020ull) | w;
+                    if (special & kHighBits) break;
+                    u += 8;
+                }
+                if (u >= uend) break;
+                unsigned char c = *u;
+                if (c == '"' || c == '\\' || c < 0x20) break;
+                if (c < 0x80) {
+                    ++u;
+                    continue;
+                }
+                std::size_t n = utf8_sequence(u, uend);
+                if (!n) break;
+                u += n;
             }
+            p_ = reinterpret_cast<const char*>(u);
             if (out && p_ > run) out->append(run, static_cast<std::size_t>(p_ - run));
             if (p_ >= end_) return fail(p_, Msg::UnexpectedEnd);
             unsigned char c = static_cast<unsigned char>(*p_);
@@ -73,13 +94,7 @@ public:
                 continue;
             }
             if (c < 0x20) return fail(p_, Msg::ControlInString, describe_byte(p_, end_));
-            // UTF-8 sequence
-            std::size_t pos = static_cast<std::size_t>(p_ - begin_);
-            char32_t cp;
-            std::string_view all(begin_, static_cast<std::size_t>(end_ - begin_));
-            if (!decode_utf8(all, pos, cp)) return fail(p_, Msg::InvalidUtf8);
-            if (out) out->append(p_, static_cast<std::size_t>(begin_ + pos - p_));
-            p_ = begin_ + pos;
+            return fail(p_, Msg::InvalidUtf8);
         }
     }
 

@@ -85,7 +85,8 @@ private:
         if (!bom_checked_) {
             if (prefix_.size() < 3 && !at_end) {
                 // Wait for three bytes, unless two already prove UTF-16 or rule out a BOM.
-                bool could_be_bom = prefix_.empty() || (byte(0) == 0xEF && (prefix_.size() < 2 || byte(1) == 0xBB));
+                bool could_be_bom = prefix_.empty() || (byte(0) == 0xEF && (prefix_.size() < 2 || byte(1) == 0xBB)) ||
+                                    (prefix_.size() == 1 && (byte(0) == 0xFF || byte(0) == 0xFE));
                 bool utf16 = prefix_.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) ||
                                                      (byte(0) == 0xFE && byte(1) == 0xFF));
                 if (could_be_bom && !utf16) return;

@@ -1,6 +1,7 @@
 // The validator interprets the playbook data; it knows no scenario, list or fixed value by name.
 #include "ftblock/validator.h"
 
+#include "utf8_scan.h"
 #include "validator_messages.h"
 
 namespace ftblock {
@@ -15,30 +16,6 @@ std::optional<Date> record_day(const Playbook& playbook, const Record& record, D
 }
 
 namespace {
-
-bool is_empty(const FieldValue& v) {
-    return v.state == ValueState::Absent || v.state == ValueState::Null || (v.is_string() && is_blank(v.text));
-}
-
-// First control character: its code point and 1-based position in code points; 0 when none.
-std::size_t find_control_char(std::string_view text, char32_t& found) {
-    std::size_t pos = 0, n = 0;
-    char32_t cp;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    while (pos < text.size()) {
-        ++n;
-        if (p[pos] >= 0x20 && p[pos] < 0x7F) {  // the common case
-            ++pos;
-            continue;
-        }
-        if (!decode_utf8(text, pos, cp)) return 0;  // readers only deliver valid UTF-8
-        if (is_control_char(cp)) {
-            found = cp;
-            return n;
-        }
-    }
-    return 0;
-}
 
 class Checker {
 public:
@@ -75,19 +52,18 @@ private:
             add(f, Code::WrongType, detail::msg_wrong_type(context(f, false)));
             return;
         }
+        bool empty = v.state != ValueState::String;
         if (v.is_string()) {
-            char32_t cp = 0;
-            if (std::size_t at = find_control_char(v.text, cp)) {
-                add(f, Code::ControlChar, detail::msg_control_char(context(f, false), cp, at));
+            const detail::TextFacts facts = detail::measure_text(v.text);
+            if (facts.control_at) {
+                add(f, Code::ControlChar, detail::msg_control_char(context(f, false), facts.control, facts.control_at));
                 return;
             }
-            if (field.max_length > 0) {
-                std::size_t n = count_code_points(v.text);
-                if (n > static_cast<std::size_t>(field.max_length)) {
-                    add(f, Code::TooLong, detail::msg_too_long(context(f, false), n));
-                    return;
-                }
+            if (field.max_length > 0 && facts.code_points > static_cast<std::size_t>(field.max_length)) {
+                add(f, Code::TooLong, detail::msg_too_long(context(f, false), facts.code_points));
+                return;
             }
+            empty = facts.blank;
         }
         // The rule: this scenario's, or — with no known scenario — the one every scenario shares.
         const bool dependent = pb_.depends_on_scenario(f);
@@ -95,7 +71,6 @@ private:
         const Scenario& sc = scenario_ ? *scenario_ : pb_.scenarios.front();
         const Rule& rule = sc.rules[static_cast<std::size_t>(f)];
         MessageContext mc = context(f, dependent);
-        const bool empty = is_empty(v);
         switch (rule.kind) {
             case RuleKind::Fixed:
                 if (empty) return add(f, Code::Required, detail::msg_required(mc, rule));

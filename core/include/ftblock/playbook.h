@@ -73,10 +73,14 @@ struct Playbook {
     std::vector<int> warn_before_updated;   // date fields warned when before updated_at
     int order_first = -1, order_second = -1; // date_order: first must not be after second
 
+    std::vector<bool> dependent;        // per field: its rule differs between scenarios
+    std::vector<signed char> key_slots; // field_index's hash table (see playbook.cpp)
+
+    void index_fields();                                                // fills the two above; after loading
     int field_index(std::string_view key) const;                        // -1 when unknown
     const Scenario* scenario(std::string_view id) const;                // nullptr when unknown
     const ValueList* list_of(int field) const;                          // nullptr unless Choice
-    bool depends_on_scenario(int field) const;                          // rules differ between scenarios
+    bool depends_on_scenario(int field) const { return dependent[static_cast<std::size_t>(field)]; }
 };
 
 struct PlaybookResult {

@@ -1,0 +1,111 @@
+// Private: the hot UTF-8 loops shared by the readers and the validator — table-driven
+// validation with an eight-bytes-at-a-time ASCII fast path, and one pass that measures a valid
+// string (code points, first control character, blankness). Same acceptance as
+// find_invalid_utf8() in text.cpp, which stays the simple reference the tests compare against.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "ftblock/text.h"
+
+namespace ftblock::detail {
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+inline std::uint64_t load8(const void* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    return word;
+}
+
+// Per lead byte (Unicode table 3-7): the sequence length and the range of the second byte,
+// which rules out overlongs, surrogates and code points past U+10FFFF.
+struct Utf8Lead {
+    std::uint8_t length = 0;  // 0: never starts a sequence
+    std::uint8_t low = 0x80, high = 0xBF;
+};
+
+constexpr std::array<Utf8Lead, 256> make_utf8_leads() {
+    std::array<Utf8Lead, 256> table{};
+    for (int c = 0; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = {1, 0, 0};
+    for (int c = 0xC2; c <= 0xDF; ++c) table[static_cast<std::size_t>(c)] = {2, 0x80, 0xBF};
+    for (int c = 0xE0; c <= 0xEF; ++c) table[static_cast<std::size_t>(c)] = {3, 0x80, 0xBF};
+    for (int c = 0xF0; c <= 0xF4; ++c) table[static_cast<std::size_t>(c)] = {4, 0x80, 0xBF};
+    table[0xE0].low = 0xA0;
+    table[0xED].high = 0x9F;
+    table[0xF0].low = 0x90;
+    table[0xF4].high = 0x8F;
+    return table;
+}
+inline constexpr std::array<Utf8Lead, 256> kUtf8Leads = make_utf8_leads();
+
+// Length of the valid sequence starting at p (a byte >= 0x80), or 0 when it is not valid.
+inline std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+    const Utf8Lead& lead = kUtf8Leads[*p];
+    if (lead.length < 2 || end - p < lead.length) return 0;
+    if (p[1] < lead.low || p[1] > lead.high) return 0;
+    if (lead.length >= 3 && (p[2] & 0xC0) != 0x80) return 0;
+    if (lead.length == 4 && (p[3] & 0xC0) != 0x80) return 0;
+    return lead.length;
+}
+
+inline bool is_valid_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* const end = p + text.size();
+    while (p < end) {
+        if (*p < 0x80) {
+            while (end - p >= 8 && !(load8(p) & kHighBits)) p += 8;
+            while (p < end && *p < 0x80) ++p;
+            continue;
+        }
+        std::size_t n = utf8_sequence(p, end);
+        if (!n) return false;
+        p += n;
+    }
+    return true;
+}
+
+struct TextFacts {
+    std::size_t code_points = 0;
+    char32_t control = 0;          // the first control character (SPEC §2), if any
+    std::size_t control_at = 0;    // its 1-based position in code points; 0 when none
+    bool blank = true;             // only White_Space (or empty)
+};
+
+// One pass over a valid UTF-8 string.
+inline TextFacts measure_text(std::string_view text) {
+    TextFacts facts;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* const end = p + text.size();
+    while (p < end) {
+        unsigned char c = *p;
+        if (c > 0x20 && c < 0x7F) {  // printable ASCII, not a space
+            facts.blank = false;
+            ++facts.code_points;
+            ++p;
+            continue;
+        }
+        char32_t cp;
+        std::size_t n = c < 0x80 ? 1 : kUtf8Leads[c].length;
+        if (n == 0 || end - p < static_cast<std::ptrdiff_t>(n)) n = 1;  // not expected: input is valid
+        switch (n) {
+            case 1: cp = c; break;
+            case 2: cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu); break;
+            case 3: cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu); break;
+            default: cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+        }
+        ++facts.code_points;
+        if (!facts.control_at && is_control_char(cp)) {
+            facts.control = cp;
+            facts.control_at = facts.code_points;
+        }
+        if (facts.blank && !is_white_space(cp)) facts.blank = false;
+        p += n;
+    }
+    return facts;
+}
+
+}  // namespace ftblock::detail
