@@ -36,6 +36,7 @@ bool PreviousIndex::add(const Record& record, Date today) {
 }
 
 const PreviousIndex::Entry* PreviousIndex::find(const Record& record, Date record_day) const {
+    if (size_ == 0) return nullptr;  // the common case without --previous: no key to build
     std::string key = key_of(record);
     if (key.empty()) return nullptr;
     auto it = entries_.find(key);

@@ -75,12 +75,26 @@ struct TextFacts {
     bool blank = true;             // only White_Space (or empty)
 };
 
-// One pass over a valid UTF-8 string.
+// One pass over a valid UTF-8 string. Only a few lead bytes can start a control character
+// (C2: U+0080–009F) or White_Space (C2, E1, E2, E3); every other sequence — most Chinese text —
+// is just counted.
 inline TextFacts measure_text(std::string_view text) {
     TextFacts facts;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* const end = p + text.size();
     while (p < end) {
+        // Eight ASCII bytes from 0x20 to 0x7E at a time: none below 0x20, none is 0x7F, none
+        // has the high bit (English text with its spaces stays on this path).
+        while (end - p >= 8) {
+            const std::uint64_t w = load8(p);
+            const std::uint64_t del = w ^ 0x7F7F7F7F7F7F7F7Full;
+            const std::uint64_t odd = ((w - 0x2020202020202020ull) & ~w) | ((del - 0x0101010101010101ull) & ~del) | w;
+            if (odd & kHighBits) break;
+            if (w != 0x2020202020202020ull) facts.blank = false;
+            facts.code_points += 8;
+            p += 8;
+        }
+        if (p >= end) break;
         unsigned char c = *p;
         if (c > 0x20 && c < 0x7F) {  // printable ASCII, not a space
             facts.blank = false;
@@ -88,16 +102,20 @@ inline TextFacts measure_text(std::string_view text) {
             ++p;
             continue;
         }
-        char32_t cp;
         std::size_t n = c < 0x80 ? 1 : kUtf8Leads[c].length;
         if (n == 0 || end - p < static_cast<std::ptrdiff_t>(n)) n = 1;  // not expected: input is valid
+        ++facts.code_points;
+        if (n == 4 || (n == 3 && c >= 0xE4) || (n == 2 && c != 0xC2)) {
+            facts.blank = false;
+            p += n;
+            continue;
+        }
+        char32_t cp;
         switch (n) {
             case 1: cp = c; break;
             case 2: cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu); break;
-            case 3: cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu); break;
-            default: cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+            default: cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
         }
-        ++facts.code_points;
         if (!facts.control_at && is_control_char(cp)) {
             facts.control = cp;
             facts.control_at = facts.code_points;
