@@ -125,7 +125,6 @@ int run(const cli::Options& o) {
     for (const std::string& path : o.files) {
         InputFormat format = o.input_format != InputFormat::Auto ? o.input_format : format_from_file_name(path);
         CheckedInput input(report, *playbook, context, path, format);
-        std::size_t before = report.summary().file_errors;
         std::string err = read_blocks(path, [&](std::string_view b) {
             input.feed(b);
             out.drain();
@@ -136,9 +135,10 @@ int run(const cli::Options& o) {
         } else {
             input.finish();
         }
-        if (report.summary().file_errors > before) {
-            std::fprintf(stderr, "ftblock: %s: %s\n", path.c_str(),
-                         o.lang == Lang::ZhCN ? "文件错误（见报告）" : "file error (see the report)");
+        if (const FileError* e = input.file_error()) {  // exit 2: say it on stderr too
+            std::string where = path;
+            if (e->line) where += ":" + std::to_string(e->line) + ":" + std::to_string(e->column);
+            std::fprintf(stderr, "ftblock: %s: error: %s\n", where.c_str(), e->message.c_str());
         }
         out.drain();
     }

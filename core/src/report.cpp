@@ -158,13 +158,19 @@ void CheckedInput::finish() {
     if (done_) return;
     done_ = true;
     reader_->finish();
-    report_.add_file(file_name_, reader_->count(), reader_->failed() ? &reader_->error() : nullptr);
+    if (reader_->failed()) {
+        failed_ = true;
+        error_ = reader_->error();
+    }
+    report_.add_file(file_name_, reader_->count(), failed_ ? &error_ : nullptr);
 }
 
 void CheckedInput::fail(FileError error) {
     if (done_) return;
     done_ = true;
-    report_.add_file(file_name_, reader_->count(), &error);
+    failed_ = true;
+    error_ = std::move(error);
+    report_.add_file(file_name_, reader_->count(), &error_);
 }
 
 }  // namespace ftblock

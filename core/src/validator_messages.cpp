@@ -191,7 +191,8 @@ std::string msg_unknown_field(const Playbook& playbook, Lang lang, std::string_v
     std::size_t best_distance = 3;
     for (const Field& f : playbook.fields) {
         std::size_t d = edit_distance(key, f.key);
-        if (d < best_distance) {
+        // A suggestion only when most of the key survives ("ownr" → owner, not "a" → id).
+        if (d < best_distance && d * 2 < std::max(key.size(), f.key.size())) {
             best_distance = d;
             best = f.key;
         }

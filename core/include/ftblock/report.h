@@ -53,6 +53,7 @@ public:
     void feed(std::string_view bytes) { reader_->feed(bytes); }
     void finish();                                                        // also reports the file
     void fail(FileError error);                                           // e.g. the file could not be read
+    const FileError* file_error() const { return failed_ ? &error_ : nullptr; }  // after finish()/fail()
 
 private:
     void on_record(std::size_t index, std::uint64_t line, Record& record) override;
@@ -63,6 +64,8 @@ private:
     std::unique_ptr<RecordReader> reader_;
     Diagnostics diagnostics_;                                             // reused per record
     bool done_ = false;
+    bool failed_ = false;
+    FileError error_;
 };
 
 }  // namespace ftblock
