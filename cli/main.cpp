@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "ftblock/playbook.h"
 #include "ftblock/report.h"
 #include "ftblock/schema.h"
@@ -22,29 +25,32 @@ constexpr std::size_t kBlock = 1 << 20;
 
 struct Output {
     std::string& buffer;
-    void drain(bool force = false) {
-        if (!force && buffer.size() < (1 << 16)) return;
+    void drain() {  // after each block read: records are reported as they are checked
+        if (buffer.empty()) return;
         std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+        std::fflush(stdout);
         buffer.clear();
     }
 };
 
-// Feeds a file (or stdin for "-") to `feed` in blocks; returns an error text, or "" on success.
+// Feeds a file (or stdin for "-") to `feed` in blocks as they arrive (read(2), so records from
+// a pipe are reported without waiting for a full block); returns an error text, or "" on success.
 template <typename Feed>
 std::string read_blocks(const std::string& path, Feed&& feed) {
-    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-    if (!f) return std::strerror(errno);
+    int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::strerror(errno);
     std::vector<char> block(kBlock);
     std::string error;
     for (;;) {
-        std::size_t n = std::fread(block.data(), 1, block.size(), f);
-        if (n > 0 && !feed(std::string_view(block.data(), n))) break;
-        if (n < block.size()) {
-            if (std::ferror(f)) error = std::strerror(errno ? errno : EIO);
+        ssize_t n = ::read(fd, block.data(), block.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = std::strerror(errno);
             break;
         }
+        if (n == 0 || !feed(std::string_view(block.data(), static_cast<std::size_t>(n)))) break;
     }
-    if (f != stdin) std::fclose(f);
+    if (fd != STDIN_FILENO) ::close(fd);
     return error;
 }
 
@@ -143,7 +149,7 @@ int run(const cli::Options& o) {
         out.drain();
     }
     report.end();
-    out.drain(true);
+    out.drain();
     std::fflush(stdout);
     return report.exit_code();
 }
