@@ -60,7 +60,21 @@ public:
             // One run of plain text (ASCII and valid UTF-8) is appended at once.
             const char* run = p_;
             auto* u = reinterpret_cast<const unsigned char*>(p_);
-            for (;;) {
+            while (u < uend) {
+                unsigned char c = *u;
+                if (c >= 0x80) {  // Chinese text: mostly 3-byte sequences, checked inline
+                    if (c > 0xE0 && c < 0xF0 && c != 0xED && uend - u >= 3 && (u[1] & 0xC0) == 0x80 &&
+                        (u[2] & 0xC0) == 0x80) {
+                        u += 3;
+                        continue;
+                    }
+                    std::size_t n = utf8_sequence(u, uend);
+                    if (!n) break;
+                    u += n;
+                    continue;
+                }
+                if (c == '"' || c == '\\' || c < 0x20) break;
+                ++u;
                 while (uend - u >= 8) {  // eight ASCII bytes without '"', '\\' or controls
                     std::uint64_t w = load8(u);
                     std::uint64_t quote = w ^ 0x2222222222222222ull, slash = w ^ 0x5C5C5C5C5C5C5C5Cull;
@@ -70,16 +84,6 @@ public:
                     if (special & kHighBits) break;
                     u += 8;
                 }
-                if (u >= uend) break;
-                unsigned char c = *u;
-                if (c == '"' || c == '\\' || c < 0x20) break;
-                if (c < 0x80) {
-                    ++u;
-                    continue;
-                }
-                std::size_t n = utf8_sequence(u, uend);
-                if (!n) break;
-                u += n;
             }
             p_ = reinterpret_cast<const char*>(u);
             if (out && p_ > run) out->append(run, static_cast<std::size_t>(p_ - run));
@@ -295,10 +299,10 @@ public:
         return fail(p_, Msg::ExpectedKey);
     }
 
-    static void add_once(std::vector<std::string>& list, const std::string& key) {
+    static void add_once(std::vector<std::string>& list, std::string_view key) {
         for (const std::string& k : list)
             if (k == key) return;
-        list.push_back(key);
+        list.emplace_back(key);
     }
 
     // The record object: p_ at '{'.
@@ -314,23 +318,35 @@ public:
         for (;;) {
             if (at_end()) return fail(p_, Msg::UnexpectedEnd);
             if (*p_ != '"') return key_error();
-            key_.clear();
-            if (!string(&key_)) return false;
+            // Keys are short plain ASCII: look them up in place, decode only when escaped.
+            std::string_view key;
+            const char* q = p_ + 1;
+            while (q < end_ && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) >= 0x20 &&
+                   static_cast<unsigned char>(*q) < 0x80)
+                ++q;
+            if (q < end_ && *q == '"') {
+                key = std::string_view(p_ + 1, static_cast<std::size_t>(q - p_ - 1));
+                p_ = q + 1;
+            } else {
+                key_.clear();
+                if (!string(&key_)) return false;
+                key = key_;
+            }
             skip_ws();
             if (at_end()) return fail(p_, Msg::UnexpectedEnd);
             if (*p_ != ':') return fail(p_, Msg::ExpectedColon);
             ++p_;
             skip_ws();
-            int field = playbook.field_index(key_);
+            int field = playbook.field_index(key);
             JsonKind k;
             if (field < 0) {
                 bool known = false;
-                for (const std::string& u : record.unknown_keys) known = known || u == key_;
-                if (known) add_once(record.duplicate_keys, key_);
-                else record.unknown_keys.push_back(key_);
+                for (const std::string& u : record.unknown_keys) known = known || u == key;
+                if (known) add_once(record.duplicate_keys, key);
+                else record.unknown_keys.emplace_back(key);
                 if (!value(depth + 1, k)) return false;
             } else if (seen & (std::uint64_t{1} << field)) {
-                add_once(record.duplicate_keys, key_);
+                add_once(record.duplicate_keys, key);
                 if (!value(depth + 1, k)) return false;
             } else {
                 seen |= std::uint64_t{1} << field;

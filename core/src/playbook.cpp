@@ -36,7 +36,13 @@ void Playbook::index_fields() {
 int Playbook::field_index(std::string_view key) const {
     int slot = key_slots.empty() ? -2 : key_slots[key_slot(key)];
     if (slot == -1) return -1;
-    if (slot >= 0) return fields[static_cast<std::size_t>(slot)].key == key ? slot : -1;
+    if (slot >= 0) {
+        const std::string& k = fields[static_cast<std::size_t>(slot)].key;
+        if (k.size() != key.size()) return -1;
+        for (std::size_t i = 0; i < k.size(); ++i)  // keys are short: no memcmp call
+            if (k[i] != key[i]) return -1;
+        return slot;
+    }
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i].key == key) return static_cast<int>(i);
     return -1;

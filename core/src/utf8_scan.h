@@ -83,23 +83,22 @@ inline TextFacts measure_text(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* const end = p + text.size();
     while (p < end) {
-        // Eight ASCII bytes from 0x20 to 0x7E at a time: none below 0x20, none is 0x7F, none
-        // has the high bit (English text with its spaces stays on this path).
-        while (end - p >= 8) {
-            const std::uint64_t w = load8(p);
-            const std::uint64_t del = w ^ 0x7F7F7F7F7F7F7F7Full;
-            const std::uint64_t odd = ((w - 0x2020202020202020ull) & ~w) | ((del - 0x0101010101010101ull) & ~del) | w;
-            if (odd & kHighBits) break;
-            if (w != 0x2020202020202020ull) facts.blank = false;
-            facts.code_points += 8;
-            p += 8;
-        }
-        if (p >= end) break;
         unsigned char c = *p;
-        if (c > 0x20 && c < 0x7F) {  // printable ASCII, not a space
+        if (c > 0x20 && c < 0x7F) {  // printable ASCII, not a space: then try eight at a time
             facts.blank = false;
             ++facts.code_points;
             ++p;
+            // Eight ASCII bytes from 0x20 to 0x7E: none below 0x20, none is 0x7F, none has the
+            // high bit (English text with its spaces stays on this path).
+            while (end - p >= 8) {
+                const std::uint64_t w = load8(p);
+                const std::uint64_t del = w ^ 0x7F7F7F7F7F7F7F7Full;
+                const std::uint64_t odd =
+                    ((w - 0x2020202020202020ull) & ~w) | ((del - 0x0101010101010101ull) & ~del) | w;
+                if (odd & kHighBits) break;
+                facts.code_points += 8;
+                p += 8;
+            }
             continue;
         }
         std::size_t n = c < 0x80 ? 1 : kUtf8Leads[c].length;
