@@ -3,7 +3,12 @@
 # packages only. Safe to run again: it installs only what is missing, and when nothing is
 # missing it needs neither root nor the network.
 # Run as root, or as a user with sudo (non-interactive sudo when there is no terminal, as in CI).
+#   bash scripts/setup.sh             install what is missing
+#   bash scripts/setup.sh --dry-run   only say what would be installed
 set -euo pipefail
+
+DRY_RUN=0
+if [ "${1:-}" = --dry-run ]; then DRY_RUN=1; fi
 
 export DEBIAN_FRONTEND=noninteractive
 
@@ -36,6 +41,11 @@ fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all needed packages are present"
+  exit 0
+fi
+
+if [ $DRY_RUN = 1 ]; then
+  echo "setup: would install: ${missing[*]}"
   exit 0
 fi
 
