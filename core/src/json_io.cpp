@@ -57,6 +57,7 @@ Rule rule_from(const json& v, const std::string& path) {
         if (!v.at("keep_previous").is_boolean()) bad(path + ".keep_previous", "expected true or false");
         r.keep_previous = v.at("keep_previous").get<bool>();
     }
+    if (v.contains("form_default")) r.form_default = string_at(v.at("form_default"), path + ".form_default");
     r.guidance = localized(v, "guidance", path, false);
     return r;
 }

@@ -49,6 +49,7 @@ struct Rule {
     RuleKind kind = RuleKind::Optional;
     std::string value;                  // Fixed: the expected id
     bool keep_previous = false;         // must equal the previous record's value (delivery row)
+    std::string form_default;           // what the form pre-selects in a new record (never the validator)
     Localized guidance;                 // the table cell's words, e.g. "预计的障碍解除日期"
     bool same_base(const Rule& other) const { return kind == other.kind && value == other.value; }
 };

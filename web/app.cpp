@@ -1,0 +1,428 @@
+// The form application: layout (toolbar, drafts list, form, problems, hand-over), saving every
+// change in the browser's storage, and the JSON the page's handle reads.
+#include "app.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app_state.h"
+#include "ftblock/writer.h"
+
+namespace ftblock::web {
+
+namespace {
+
+constexpr const char* kPointerKey = "ftblock.drafts.current";
+std::string slot_key(const std::string& slot) { return "ftblock.drafts." + slot; }
+
+std::string draft_title(const Drafts& drafts, std::size_t i, Lang lang) {
+    const Playbook& pb = drafts.playbook();
+    std::string id = drafts.text(i, pb.id_field);
+    std::string customer = drafts.text(i, pb.customer_field);
+    if (id.empty() && customer.empty()) return tr(lang, Str::Untitled);
+    if (id.empty()) return customer;
+    if (customer.empty()) return id;
+    return id + " · " + customer;
+}
+
+void append_diagnostics_json(std::string& out, const Diagnostics& diags) {
+    out += '[';
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+        const Diagnostic& d = diags[i];
+        if (i) out += ',';
+        out += "{\"field\":";
+        append_json_string(out, d.field);
+        out += ",\"code\":\"";
+        out += code_name(d.code);
+        out += "\",\"severity\":\"";
+        out += severity_name(d.severity);
+        out += "\",\"message\":";
+        append_json_string(out, d.message);
+        out += '}';
+    }
+    out += ']';
+}
+
+std::size_t error_count(const Diagnostics& diags) {
+    std::size_t n = 0;
+    for (const Diagnostic& d : diags) n += d.severity == Severity::Error;
+    return n;
+}
+
+}  // namespace
+
+const Diagnostics& App::State::diagnostics(std::size_t i) {
+    if (cached_revision != revision || cached_lang != lang || cached.size() != drafts.size()) {
+        cached.clear();
+        Date today = host.today();
+        for (std::size_t j = 0; j < drafts.size(); ++j) cached.push_back(drafts.validate(j, lang, today));
+        cached_revision = revision;
+        cached_lang = lang;
+    }
+    return cached[i];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage: two slots and a pointer. A save writes the slot the pointer does not name, then
+// moves the pointer; a failure at any step leaves the last good copy where the pointer is.
+
+namespace {
+
+void load(App::State& s) {
+    s.storage_ok = s.host.storage_available();
+    if (s.storage_ok) {
+        std::string pointer;
+        if (s.host.storage_get(kPointerKey, pointer) && (pointer == "a" || pointer == "b")) s.slot = pointer;
+        const std::string other = s.slot == "a" ? "b" : "a";
+        std::string text, error;
+        bool loaded = false;
+        for (const std::string& slot : {s.slot, other}) {
+            if (!s.host.storage_get(slot_key(slot), text)) continue;
+            if (s.drafts.from_storage(text, error)) {
+                s.slot = slot;
+                loaded = true;
+                break;
+            }
+            if (s.unreadable.empty()) {  // keep what we could not read, for download
+                s.unreadable = text;
+                s.unreadable_reason = error;
+            }
+        }
+        if (loaded) s.saved_revision = s.revision;
+    }
+    if (s.drafts.size() == 0) s.drafts.add_new(s.drafts.playbook().scenarios.front().id);
+    s.current = 0;
+}
+
+void save(App::State& s) {
+    if (s.saved_revision == s.revision || !s.storage_ok) return;
+    const std::string target = s.slot == "a" ? "b" : "a";
+    if (s.host.storage_set(slot_key(target), s.drafts.to_storage()) && s.host.storage_set(kPointerKey, target)) {
+        s.slot = target;
+        s.save_error.clear();
+    } else {
+        s.save_error = s.lang == Lang::ZhCN ? "浏览器拒绝写入（存储已满或被禁用）" : "the browser refused the write (storage full or blocked)";
+    }
+    s.saved_revision = s.revision;  // a failed save is retried on the next change, not every frame
+}
+
+}  // namespace
+
+App::App(Host& host, Lang lang) : state_(std::make_unique<State>(host, lang, *builtin_playbook())) {
+    load(*state_);
+}
+
+App::~App() = default;
+
+void App::save_now() {
+    if (state_->saved_revision == state_->revision) return;
+    save(*state_);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+void toolbar(App::State& s) {
+    ImGui::TextUnformatted(tr(s.lang, Str::AppTitle).c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
+    const char* names[] = {"English", "中文 (简体)"};
+    int lang = s.lang == Lang::ZhCN ? 1 : 0;
+    if (ImGui::Combo("##lang", &lang, names, 2)) {
+        s.lang = lang ? Lang::ZhCN : Lang::En;
+        s.host.language_changed(s.lang);
+    }
+    s.remember("language");
+    const Playbook& pb = s.drafts.playbook();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s.lang, Str::NewAssignment).c_str())) {
+        s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.front().id));
+        s.changed();
+    }
+    s.remember("new_assignment");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s.lang, Str::NewDelivery).c_str())) {
+        s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.back().id));
+        s.changed();
+    }
+    s.remember("new_delivery");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s.lang, Str::Import).c_str())) s.host.open_import_dialog();
+    s.remember("import");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s.lang, Str::Backup).c_str()))
+        s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json", s.drafts.backup_json());
+    s.remember("backup");
+    ImGui::SameLine();
+    if (!s.storage_ok || !s.save_error.empty()) ImGui::TextColored(kErrorColor, "●");
+    else if (s.saved_revision == s.revision) ImGui::TextDisabled("%s", tr(s.lang, Str::SavedAt).c_str());
+}
+
+void banner(const std::string& text, const ImVec4& color, const char* id, bool* dismiss) {
+    ImGui::PushID(id);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    if (dismiss) {
+        ImGui::SameLine();
+        *dismiss = ImGui::SmallButton("×");
+    }
+    ImGui::PopID();
+}
+
+void banners(App::State& s) {
+    if (!s.storage_ok) banner(tr(s.lang, Str::StorageUnavailable), kWarningColor, "storage", nullptr);
+    if (!s.save_error.empty()) banner(tr(s.lang, Str::NotSaved, {s.save_error}), kErrorColor, "save", nullptr);
+    if (!s.unreadable.empty()) {
+        bool dismiss = false;
+        banner(tr(s.lang, Str::RecoveredNotice, {s.unreadable_reason}), kWarningColor, "recovered", &dismiss);
+        if (ImGui::SmallButton(tr(s.lang, Str::DownloadUnreadable).c_str()))
+            s.host.download("ftblock-unreadable-drafts.txt", "text/plain", s.unreadable);
+        s.remember("download_unreadable");
+        if (dismiss) s.unreadable.clear();
+    }
+    if (!s.import_banner.text.empty()) {
+        bool dismiss = false;
+        banner(s.import_banner.text, s.import_banner.error ? kErrorColor : kOkColor, "import", &dismiss);
+        if (dismiss) s.import_banner.text.clear();
+    }
+    if (!s.undo_text.empty()) {
+        bool dismiss = false;
+        banner(s.undo_text, kOkColor, "switch", &dismiss);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(s.lang, Str::Undo).c_str())) {
+            int i = s.drafts.find_uid(s.undo_uid);
+            if (i >= 0) {
+                s.drafts.undo(static_cast<std::size_t>(i), s.undo_changes);
+                s.changed();
+            }
+            dismiss = true;
+        }
+        s.remember("undo");
+        if (dismiss) {
+            s.undo_text.clear();
+            s.undo_changes.clear();
+        }
+    }
+}
+
+void drafts_list(App::State& s) {
+    int filter = static_cast<int>(s.filter);
+    ImGui::RadioButton(tr(s.lang, Str::FilterAll).c_str(), &filter, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(s.lang, Str::FilterValid).c_str(), &filter, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(s.lang, Str::FilterInvalid).c_str(), &filter, 2);
+    s.filter = static_cast<Filter>(filter);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##search", tr(s.lang, Str::Search).c_str(), &s.search);
+    ImGui::Separator();
+    std::string needle = fold_case(s.search);
+    bool any = false;
+    for (std::size_t i = 0; i < s.drafts.size(); ++i) {
+        const Diagnostics& diags = s.diagnostics(i);
+        std::size_t errors = error_count(diags);
+        if ((s.filter == Filter::Valid && errors) || (s.filter == Filter::Invalid && !errors)) continue;
+        std::string title = draft_title(s.drafts, i, s.lang);
+        if (!needle.empty() && fold_case(title).find(needle) == std::string::npos) continue;
+        any = true;
+        ImGui::PushID(static_cast<int>(s.drafts.at(i).uid));
+        const Playbook& pb = s.drafts.playbook();
+        std::string scenario = s.drafts.text(i, pb.scenario_field);
+        const Choice* sc = pb.list_of(pb.scenario_field)->find(scenario);
+        std::string line = title + "\n" + (sc ? sc->label.in(s.lang) : std::string("?")) + " · ";
+        if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.2f)))
+            s.current = static_cast<int>(i);
+        s.remember("draft_" + std::to_string(s.drafts.at(i).uid));
+        ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::TextDisabled("%s ·", sc ? sc->label.in(s.lang).c_str() : "?");
+        ImGui::SameLine();
+        if (errors) ImGui::TextColored(kErrorColor, "✗ %s", tr(s.lang, Str::Invalid, {std::to_string(errors)}).c_str());
+        else ImGui::TextColored(kOkColor, "✓ %s", tr(s.lang, Str::Valid).c_str());
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+    if (!any) ImGui::TextDisabled("%s", tr(s.lang, Str::NoDrafts).c_str());
+}
+
+void summary_and_handover(App::State& s, std::size_t i) {
+    const Diagnostics& diags = s.diagnostics(i);
+    std::size_t errors = error_count(diags);
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(s.lang, Str::Problems).c_str());
+    ImGui::SameLine();
+    if (diags.empty()) {
+        ImGui::TextColored(kOkColor, "%s", tr(s.lang, Str::NoProblems).c_str());
+    } else {
+        ImGui::TextDisabled("%s, %s", tr(s.lang, Str::Errors, {std::to_string(errors)}).c_str(),
+                            tr(s.lang, Str::Warnings, {std::to_string(diags.size() - errors)}).c_str());
+    }
+    const Playbook& pb = s.drafts.playbook();
+    for (std::size_t k = 0; k < diags.size(); ++k) {
+        const Diagnostic& d = diags[k];
+        int f = pb.field_index(d.field);
+        std::string label = f >= 0 ? pb.fields[static_cast<std::size_t>(f)].label.in(s.lang) : d.field;
+        ImGui::PushID(static_cast<int>(k));
+        ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? kErrorColor : kWarningColor);
+        std::string line = (label.empty() ? "" : label + ": ") + d.message + "  [" + code_name(d.code) + "]";
+        if (ImGui::Selectable(line.c_str()) && f >= 0) {
+            s.focus_field = f;
+            s.drafts.at(i).touched[static_cast<std::size_t>(f)] = true;
+        }
+        ImGui::PopStyleColor();
+        if (f >= 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(s.lang, Str::GoToField).c_str());
+        s.remember("problem_" + std::to_string(k));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    const bool valid = errors == 0;
+    std::string base = s.drafts.text(i, pb.id_field);
+    if (base.empty()) base = "record-" + std::to_string(s.drafts.at(i).uid);
+    ImGui::BeginDisabled(!valid);
+    if (ImGui::Button(tr(s.lang, Str::ExportJson).c_str()))
+        s.host.download("ftblock-" + base + ".json", "application/json", s.drafts.export_json(i));
+    s.remember("export_json");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s.lang, Str::ExportCsv).c_str()))
+        s.host.download("ftblock-" + base + ".csv", "text/csv", s.drafts.export_csv(i));
+    s.remember("export_csv");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s.lang, Str::CopyJson).c_str())) {
+        s.host.copy_text(s.drafts.export_json(i));
+        s.copied = true;
+    }
+    s.remember("copy_json");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (!valid) ImGui::TextDisabled("%s", tr(s.lang, Str::OnlyValid).c_str());
+    else if (s.copied) ImGui::TextColored(kOkColor, "%s", tr(s.lang, Str::Copied).c_str());
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2.0f);
+    if (ImGui::SmallButton(tr(s.lang, Str::Duplicate).c_str())) {
+        s.current = static_cast<int>(s.drafts.duplicate(i));
+        s.changed();
+    }
+    s.remember("duplicate");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(s.lang, Str::Delete).c_str())) ImGui::OpenPopup("##delete");
+    s.remember("delete");
+    if (ImGui::BeginPopup("##delete")) {
+        ImGui::TextUnformatted(tr(s.lang, Str::DeleteConfirm).c_str());
+        if (ImGui::Button(tr(s.lang, Str::Delete).c_str())) {
+            s.drafts.remove(i);
+            if (s.drafts.size() == 0) s.drafts.add_new(pb.scenarios.front().id);
+            s.current = 0;
+            s.changed();
+            ImGui::CloseCurrentPopup();
+        }
+        s.remember("delete_confirm");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(s.lang, Str::Cancel).c_str())) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace
+
+void App::frame() {
+    State& s = *state_;
+    s.rects.clear();
+    const std::uint64_t revision_before = s.revision;
+    const int current_before = s.current;
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("ftblock", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    toolbar(s);
+    banners(s);
+    ImGui::Separator();
+    const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetFontSize() * 17.0f);
+    ImGui::BeginChild("##drafts", ImVec2(list_w, 0), true);
+    drafts_list(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##form", ImVec2(0, 0), true);
+    if (s.current >= 0 && static_cast<std::size_t>(s.current) < s.drafts.size()) {
+        draw_record_form(s, static_cast<std::size_t>(s.current));
+        summary_and_handover(s, static_cast<std::size_t>(s.current));
+    }
+    ImGui::EndChild();
+    ImGui::End();
+    if (s.revision != revision_before) {
+        s.copied = false;
+        save(s);  // every change is saved at once
+    }
+    if (s.revision != revision_before || s.current != current_before) s.host.record_changed();
+}
+
+bool App::animating() const { return false; }
+
+void App::import_file(const std::string& file_name, const std::string& bytes) {
+    State& s = *state_;
+    std::size_t before = s.drafts.size();
+    ImportResult r = s.drafts.import(file_name, bytes, s.lang);
+    s.import_banner = Banner{r.message, r.failed};
+    if (s.drafts.size() != before) {
+        s.current = static_cast<int>(before);
+        s.changed();
+        save(s);
+    }
+}
+
+void App::set_language(Lang lang) {
+    state_->lang = lang;
+    state_->host.language_changed(lang);
+}
+
+Lang App::language() const { return state_->lang; }
+
+std::string App::drafts_json() const {
+    State& s = *state_;
+    std::string out = "[";
+    for (std::size_t i = 0; i < s.drafts.size(); ++i) {
+        if (i) out += ',';
+        out += "{\"uid\":" + std::to_string(s.drafts.at(i).uid) + ",\"valid\":";
+        out += error_count(s.diagnostics(i)) ? "false" : "true";
+        out += ",\"record\":";
+        append_record_json(out, s.drafts.playbook(), s.drafts.at(i).record);
+        out += '}';
+    }
+    return out + "]";
+}
+
+std::string App::current_json() const {
+    State& s = *state_;
+    if (s.current < 0) return "null";
+    std::string out;
+    append_record_json(out, s.drafts.playbook(), s.drafts.at(static_cast<std::size_t>(s.current)).record);
+    return out;
+}
+
+std::string App::diagnostics_json() const {
+    State& s = *state_;
+    std::string out;
+    if (s.current < 0) return "[]";
+    append_diagnostics_json(out, s.diagnostics(static_cast<std::size_t>(s.current)));
+    return out;
+}
+
+std::string App::item_rects_json() const {
+    std::string out = "{";
+    bool first = true;
+    for (const auto& [name, r] : state_->rects) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, name);
+        out += ":[" + std::to_string(r.x) + "," + std::to_string(r.y) + "," + std::to_string(r.z) + "," +
+               std::to_string(r.w) + "]";
+    }
+    return out + "}";
+}
+
+}  // namespace ftblock::web

@@ -1,0 +1,329 @@
+// The record form: the playbook's fields in the table's order, each drawn from its rule in the
+// chosen scenario (fixed values locked with the playbook's words, forbidden fields shown as
+// such, lists as pick-lists, dates with a calendar), its problems underneath once touched.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app_state.h"
+#include "date_picker.h"
+
+namespace ftblock::web {
+
+namespace {
+
+const Rule* rule_for(const Playbook& pb, const std::string& scenario, int field) {
+    if (const Scenario* sc = pb.scenario(scenario)) return &sc->rules[static_cast<std::size_t>(field)];
+    if (!pb.depends_on_scenario(field)) return &pb.scenarios.front().rules[static_cast<std::size_t>(field)];
+    return nullptr;
+}
+
+std::string choice_label(const Playbook& pb, int field, const std::string& id, Lang lang) {
+    if (const ValueList* list = pb.list_of(field))
+        if (const Choice* c = list->find(id)) return c->label.in(lang);
+    return id;
+}
+
+void wrapped(const std::string& text, const ImVec4* color = nullptr) {
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+}
+
+void tooltip(const std::string& text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+std::string choice_help(const Choice& c, Lang lang) {
+    std::string text = c.definition.in(lang);
+    if (!c.constraint.in(lang).empty()) text += "\n" + c.constraint.in(lang);
+    if (lang == Lang::En && c.en_is_translation) text += "\n" + tr(lang, Str::TranslatedNote);
+    return text;
+}
+
+class FieldDrawer {
+public:
+    FieldDrawer(App::State& s, std::size_t draft) : s_(s), d_(draft), pb_(s.drafts.playbook()) {}
+
+    void draw() {
+        scenario_ = s_.drafts.text(d_, pb_.scenario_field);
+        const Diagnostics& diags = s_.diagnostics(d_);
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float label_w = std::min(width * 0.32f, ImGui::GetFontSize() * 12.0f);
+        if (!ImGui::BeginTable("##form", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) return;
+        ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_w);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        for (std::size_t f = 0; f < pb_.fields.size(); ++f) {
+            int field = static_cast<int>(f);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            label(field);
+            ImGui::TableNextColumn();
+            ImGui::PushID(field);
+            widget(field);
+            ImGui::PopID();
+            problems(field, diags);
+        }
+        ImGui::EndTable();
+    }
+
+private:
+    std::string text(int f) const { return s_.drafts.text(d_, f); }
+    void set(int f, const std::string& value) {
+        if (text(f) == value && s_.drafts.at(d_).record[f].is_string()) return;
+        s_.drafts.set(d_, f, value);
+        s_.changed();
+    }
+    void touch(int f) {
+        std::vector<bool>& t = s_.drafts.at(d_).touched;
+        if (!t[static_cast<std::size_t>(f)]) {
+            t[static_cast<std::size_t>(f)] = true;
+            s_.changed();
+        }
+    }
+
+    void label(int f) {
+        const Field& field = pb_.fields[static_cast<std::size_t>(f)];
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(field.label.in(s_.lang).c_str());
+        const Rule* rule = rule_for(pb_, scenario_, f);
+        if (rule && (rule->kind == RuleKind::Required)) {
+            ImGui::SameLine(0, 2);
+            ImGui::TextColored(kErrorColor, "*");
+        }
+        std::string help = field.help.in(s_.lang);
+        if (rule && !rule->guidance.in(s_.lang).empty())
+            help = rule->guidance.in(s_.lang) + (help.empty() ? "" : "\n" + help);
+        if (!help.empty()) tooltip(help);
+    }
+
+    void widget(int f) {
+        const Field& field = pb_.fields[static_cast<std::size_t>(f)];
+        if (s_.focus_field == f) {
+            ImGui::SetScrollHereY(0.3f);
+            ImGui::SetKeyboardFocusHere();
+            s_.focus_field = -1;
+        }
+        if (f == pb_.scenario_field) return scenario_choice(f);
+        const Rule* rule = rule_for(pb_, scenario_, f);
+        ImGui::SetNextItemWidth(-1);
+        if (rule && rule->kind == RuleKind::Fixed) return fixed(f, *rule);
+        if (rule && rule->kind == RuleKind::Forbidden) return forbidden(f, *rule);
+        if (rule && rule->keep_previous && previous(f)) return;
+        switch (field.type) {
+            case FieldType::Choice: return choice(f);
+            case FieldType::Date: return date(f);
+            case FieldType::Text: return text_input(f);
+        }
+    }
+
+    void scenario_choice(int f) {
+        const ValueList* list = pb_.list_of(f);
+        std::string now = text(f);
+        for (std::size_t i = 0; i < list->choices.size(); ++i) {
+            const Choice& c = list->choices[i];
+            if (i) ImGui::SameLine();
+            if (ImGui::RadioButton(c.label.in(s_.lang).c_str(), now == c.id) && now != c.id) {
+                std::vector<ScenarioChange> changes = s_.drafts.switch_scenario(d_, c.id);
+                s_.changed();
+                touch(f);
+                announce_switch(c, changes);
+            }
+            s_.remember("scenario_" + c.id);
+            if (const Scenario* sc = pb_.scenario(c.id)) {
+                std::string preview = sc->description.in(s_.lang);
+                if (now != c.id) {
+                    std::vector<ScenarioChange> changes = s_.drafts.preview_scenario(d_, c.id);
+                    if (changes.size() > 1) preview += "\n\n" + tr(s_.lang, Str::ScenarioWillChange) + "\n" + describe(changes);
+                }
+                tooltip(preview);
+            }
+        }
+        if (const ValueList* l = pb_.list_of(f); l && !now.empty() && !l->find(now)) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("\"%s\"", now.c_str());
+        }
+        s_.rects["field_" + pb_.fields[static_cast<std::size_t>(f)].key] = s_.rects["scenario_" + list->choices[0].id];
+    }
+
+    std::string describe(const std::vector<ScenarioChange>& changes) const {
+        std::string out;
+        for (const ScenarioChange& c : changes) {
+            if (c.field == pb_.scenario_field) continue;
+            std::string before = c.before.empty() ? "∅" : choice_label(pb_, c.field, c.before, s_.lang);
+            std::string after = c.after.empty() ? "∅" : choice_label(pb_, c.field, c.after, s_.lang);
+            out += "• " + pb_.fields[static_cast<std::size_t>(c.field)].label.in(s_.lang) + ": " + before + " → " + after + "\n";
+        }
+        return out;
+    }
+
+    void announce_switch(const Choice& to, const std::vector<ScenarioChange>& changes) {
+        s_.undo_uid = s_.drafts.at(d_).uid;
+        s_.undo_changes = changes;
+        std::string list = describe(changes);
+        if (!list.empty() && list.back() == '\n') list.pop_back();
+        s_.undo_text = tr(s_.lang, Str::SwitchedScenario, {to.label.in(s_.lang), "\n" + list});
+    }
+
+    void fixed(int f, const Rule& rule) {
+        std::string now = text(f);
+        std::string shown = choice_label(pb_, f, rule.value, s_.lang) + "  (" + rule.value + ")";
+        ImGui::BeginDisabled();
+        std::string copy = now == rule.value ? shown : now;
+        ImGui::InputText("##fixed", &copy, ImGuiInputTextFlags_ReadOnly);
+        ImGui::EndDisabled();
+        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
+        std::string why = tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)});
+        if (const ValueList* list = pb_.list_of(f))
+            if (const Choice* c = list->find(rule.value); c && !c->definition.in(s_.lang).empty())
+                why += "\n" + c->definition.in(s_.lang);
+        tooltip(why);
+        if (now != rule.value) {  // e.g. an imported record: offer the playbook's value
+            if (ImGui::SmallButton((tr(s_.lang, Str::FixedByPlaybook) + ": " + choice_label(pb_, f, rule.value, s_.lang)).c_str())) {
+                set(f, rule.value);
+                touch(f);
+            }
+        }
+    }
+
+    void forbidden(int f, const Rule& rule) {
+        std::string now = text(f);
+        std::string shown = rule.guidance.in(s_.lang);
+        if (f == pb_.field_index("l3")) shown = tr(s_.lang, Str::L3ComingSoon) + (s_.lang == Lang::ZhCN ? "" : " (L3 即将推出)");
+        else shown += "  — " + tr(s_.lang, Str::NotApplicable);
+        ImGui::BeginDisabled();
+        std::string copy = now.empty() ? shown : now;
+        ImGui::InputText("##forbidden", &copy, ImGuiInputTextFlags_ReadOnly);
+        ImGui::EndDisabled();
+        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
+        tooltip(tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)}));
+        if (!now.empty() && ImGui::SmallButton(tr(s_.lang, Str::Clear).c_str())) {
+            set(f, "");
+            touch(f);
+        }
+    }
+
+    // Delivery: the engagement scenario keeps the previous value of the entitlement (上一值).
+    bool previous(int f) {
+        std::optional<std::string> prev = s_.drafts.previous_value(d_, s_.host.today());
+        if (!prev) {
+            ImGui::TextDisabled("%s", tr(s_.lang, Str::NoPrevious).c_str());
+            ImGui::SetNextItemWidth(-1);
+            return false;
+        }
+        if (text(f) != *prev) set(f, *prev);
+        ImGui::BeginDisabled();
+        std::string shown = choice_label(pb_, f, *prev, s_.lang) + "  (" + *prev + ")";
+        ImGui::InputText("##previous", &shown, ImGuiInputTextFlags_ReadOnly);
+        ImGui::EndDisabled();
+        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
+        tooltip(tr(s_.lang, Str::PreviousValueFrom, {""}));
+        return true;
+    }
+
+    void choice(int f) {
+        const ValueList* list = pb_.list_of(f);
+        std::string now = text(f);
+        std::string preview = now.empty() ? tr(s_.lang, Str::ChooseValue) : choice_label(pb_, f, now, s_.lang);
+        const bool is_l2 = list->name == "l2";
+        if (ImGui::BeginCombo("##choice", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+            for (const Choice& c : list->choices) {
+                bool selected = c.id == now;
+                std::string item = c.label.in(s_.lang) + "##" + c.id;
+                if (ImGui::Selectable(item.c_str(), selected)) {
+                    set(f, c.id);
+                    touch(f);
+                }
+                if (selected) ImGui::SetItemDefaultFocus();
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", c.id.c_str());
+                if (!c.definition.in(s_.lang).empty() && ImGui::IsItemHovered()) tooltip(choice_help(c, s_.lang));
+                if (is_l2) {  // the picklist shows each definition and constraint
+                    ImGui::Indent();
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
+                    ImGui::TextUnformatted(c.definition.in(s_.lang).c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::PopStyleColor();
+                    if (!c.constraint.in(s_.lang).empty()) wrapped(c.constraint.in(s_.lang), &kWarningColor);
+                    ImGui::Unindent();
+                    ImGui::Separator();
+                }
+            }
+            ImGui::EndCombo();
+        } else if (ImGui::IsItemDeactivated()) {
+            touch(f);
+        }
+        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
+        if (is_l2)
+            if (const Choice* c = list->find(now)) {
+                wrapped(c->definition.in(s_.lang), &ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                if (!c->constraint.in(s_.lang).empty()) wrapped(c->constraint.in(s_.lang), &kWarningColor);
+            }
+    }
+
+    void date(int f) {
+        std::string value = text(f);
+        if (date_field("##date", value, s_.lang, s_.host.today(), ImGui::GetContentRegionAvail().x)) {
+            set(f, value);
+            touch(f);
+        }
+        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
+        if (f == pb_.updated_at_field && value.empty())
+            ImGui::TextDisabled("%s", tr(s_.lang, Str::EmptyMeansToday, {format_date(s_.host.today())}).c_str());
+        const Rule* rule = rule_for(pb_, scenario_, f);
+        if (rule && rule->kind == RuleKind::Optional && !rule->guidance.in(s_.lang).empty() && f != pb_.updated_at_field)
+            ImGui::TextDisabled("%s", rule->guidance.in(s_.lang).c_str());
+    }
+
+    void text_input(int f) {
+        const Field& field = pb_.fields[static_cast<std::size_t>(f)];
+        std::string value = text(f);
+        bool edited;
+        if (field.max_length > 500 || field.max_length == 0) {
+            edited = ImGui::InputTextMultiline("##text", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 5.5f));
+        } else if (field.max_length >= 200 && field.key != "customer") {
+            edited = ImGui::InputTextMultiline("##text", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 2.8f));
+        } else {
+            edited = ImGui::InputText("##text", &value);
+        }
+        s_.remember("field_" + field.key);
+        if (edited) set(f, value);
+        if (ImGui::IsItemDeactivated()) touch(f);
+        if (field.max_length > 0) {
+            std::size_t n = count_code_points(value);
+            std::string counter = tr(s_.lang, Str::CharsOf, {std::to_string(n), std::to_string(field.max_length)});
+            if (n > static_cast<std::size_t>(field.max_length)) ImGui::TextColored(kErrorColor, "%s", counter.c_str());
+            else if (n > 0) ImGui::TextDisabled("%s", counter.c_str());
+        }
+        const Rule* rule = rule_for(pb_, scenario_, f);
+        if (rule && rule->kind != RuleKind::Optional && value.empty() && !rule->guidance.in(s_.lang).empty())
+            ImGui::TextDisabled("%s", rule->guidance.in(s_.lang).c_str());
+    }
+
+    void problems(int f, const Diagnostics& diags) {
+        if (!s_.drafts.at(d_).touched[static_cast<std::size_t>(f)]) return;
+        const std::string& key = pb_.fields[static_cast<std::size_t>(f)].key;
+        for (const Diagnostic& d : diags) {
+            if (d.field != key || d.code == Code::DuplicateKey) continue;
+            wrapped(d.message, d.severity == Severity::Error ? &kErrorColor : &kWarningColor);
+        }
+    }
+
+    App::State& s_;
+    std::size_t d_;
+    const Playbook& pb_;
+    std::string scenario_;
+};
+
+}  // namespace
+
+void draw_record_form(App::State& s, std::size_t draft) { FieldDrawer(s, draft).draw(); }
+
+}  // namespace ftblock::web

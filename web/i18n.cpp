@@ -1,0 +1,117 @@
+#include "i18n.h"
+
+namespace ftblock::web {
+
+namespace {
+
+struct Entry {
+    Str id;
+    const char* en;
+    const char* zh;
+};
+
+const Entry kStrings[] = {
+    {Str::AppTitle, "FastTrack Blocked status", "FastTrack 受阻状态"},
+    {Str::Language, "Language", "语言"},
+    {Str::Drafts, "Drafts", "草稿"},
+    {Str::NewAssignment, "+ Assignment", "+ 分配"},
+    {Str::NewDelivery, "+ Delivery", "+ 交付"},
+    {Str::Duplicate, "Duplicate", "复制"},
+    {Str::Delete, "Delete", "删除"},
+    {Str::DeleteConfirm, "Delete this draft? It is not in any backup you have not downloaded.",
+     "删除此草稿？未下载备份的内容将无法恢复。"},
+    {Str::Cancel, "Cancel", "取消"},
+    {Str::Import, "Import…", "导入…"},
+    {Str::Backup, "Download backup", "下载备份"},
+    {Str::FilterAll, "All", "全部"},
+    {Str::FilterValid, "Valid", "有效"},
+    {Str::FilterInvalid, "Invalid", "无效"},
+    {Str::Search, "Search", "搜索"},
+    {Str::Untitled, "(untitled)", "（未命名）"},
+    {Str::Valid, "valid", "有效"},
+    {Str::Invalid, "{0} problem(s)", "{0} 个问题"},
+    {Str::NoDrafts, "No drafts match.", "没有符合条件的草稿。"},
+    {Str::Scenario, "Scenario", "场景"},
+    {Str::Locked, "locked", "已锁定"},
+    {Str::LockedWhy, "Set by the playbook's scenario table: {0}", "由行动手册的场景表规定：{0}"},
+    {Str::FixedByPlaybook, "fixed by the playbook", "由行动手册规定"},
+    {Str::L3ComingSoon, "L3 coming soon", "L3 即将推出"},
+    {Str::NotApplicable, "N/A in this scenario", "此场景不适用"},
+    {Str::EmptyMeansToday, "empty = today ({0})", "为空表示今天（{0}）"},
+    {Str::Pick, "Pick a date", "选择日期"},
+    {Str::Today, "Today", "今天"},
+    {Str::Clear, "Clear", "清除"},
+    {Str::CharsOf, "{0} / {1}", "{0} / {1}"},
+    {Str::PreviousValueFrom, "Previous value (上一值) from draft {0}", "上一值，来自草稿 {0}"},
+    {Str::NoPrevious, "No earlier draft of this entitlement: choose the value.",
+     "没有此权益更早的草稿：请选择。"},
+    {Str::Problems, "Problems", "问题"},
+    {Str::NoProblems, "No problems: this record can be handed over.", "没有问题：可以移交此记录。"},
+    {Str::ExportJson, "Export JSON", "导出 JSON"},
+    {Str::ExportCsv, "Export CSV", "导出 CSV"},
+    {Str::CopyJson, "Copy JSON", "复制 JSON"},
+    {Str::Copied, "Copied to the clipboard.", "已复制到剪贴板。"},
+    {Str::OnlyValid, "Hand-over is possible once the record has no errors.", "记录没有错误后才能移交。"},
+    {Str::SwitchedScenario, "Switched to {0}: {1}", "已切换为{0}：{1}"},
+    {Str::Undo, "Undo", "撤销"},
+    {Str::Dismiss, "OK", "知道了"},
+    {Str::StorageUnavailable,
+     "This browser does not let the form store drafts (private mode or a sandboxed frame). Download a backup before you leave.",
+     "此浏览器不允许保存草稿（隐私模式或受限框架）。离开前请下载备份。"},
+    {Str::NotSaved, "Not saved in this browser: {0}. Your drafts are still here; download a backup.",
+     "未能保存到此浏览器：{0}。草稿仍在页面中，请下载备份。"},
+    {Str::SavedAt, "Saved in this browser", "已保存到此浏览器"},
+    {Str::RecoveredNotice, "Stored drafts could not be read ({0}); the form kept the data for download.",
+     "无法读取已保存的草稿（{0}）；数据已保留，可下载。"},
+    {Str::DownloadUnreadable, "Download unreadable data", "下载无法读取的数据"},
+    {Str::ImportTooBig, "{0} is over {1} MB: too large to import in the browser; nothing was imported.",
+     "{0} 超过 {1} MB，无法在浏览器中导入；未导入任何内容。"},
+    {Str::ImportBroken, "{0}:{1}:{2}: {3} — nothing was imported.", "{0}:{1}:{2}：{3}——未导入任何内容。"},
+    {Str::ImportBrokenRecord, "{0}, line {1}: {2} — nothing was imported.", "{0} 第 {1} 行：{2}——未导入任何内容。"},
+    {Str::ImportDone, "Imported {0} record(s) from {1}; {2} already present were skipped.",
+     "已从 {1} 导入 {0} 条记录；跳过 {2} 条已存在的记录。"},
+    {Str::ChooseValue, "(choose)", "（请选择）"},
+    {Str::Definition, "Definition", "定义"},
+    {Str::Constraint, "Constraint", "约束"},
+    {Str::TranslatedNote, "(English translation of the playbook's Chinese text)", "（英文为行动手册中文的译文）"},
+    {Str::TooLongPaste, "Pasted text is longer than {0} characters; it is kept whole — shorten it.",
+     "粘贴的文本超过 {0} 个字符；已完整保留，请缩短。"},
+    {Str::Monday, "Mo", "一"},
+    {Str::Errors, "{0} error(s)", "{0} 个错误"},
+    {Str::Warnings, "{0} warning(s)", "{0} 个警告"},
+    {Str::Required, "required", "必填"},
+    {Str::Optional, "optional", "可选"},
+    {Str::GoToField, "Go to field", "转到字段"},
+    {Str::ScenarioWillChange, "Switching the scenario changes:", "切换场景将更改："},
+};
+
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
+            pattern[i + 1] <= '9') {
+            std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '0');
+            if (n < args.size()) out += *(args.begin() + n);
+            i += 2;
+            continue;
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string tr(Lang lang, Str id, std::initializer_list<std::string_view> args) {
+    for (const Entry& e : kStrings)
+        if (e.id == id) return format(lang == Lang::ZhCN ? e.zh : e.en, args);
+    return "?";
+}
+
+const char* weekday_short(Lang lang, int index) {
+    static const char* en[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+    static const char* zh[] = {"一", "二", "三", "四", "五", "六", "日"};
+    return (lang == Lang::ZhCN ? zh : en)[index % 7];
+}
+
+}  // namespace ftblock::web
