@@ -7,6 +7,7 @@
 #include "json_scan.h"
 #include "messages.h"
 #include "reader_impl.h"
+#include "utf8_scan.h"
 
 namespace ftblock::detail {
 
@@ -343,6 +344,8 @@ private:
     void frame() {
         const std::size_t n = buf_.size();
         while (pos_ < n) {
+            if (in_string_ && !escape_) skip_string_run();
+            if (pos_ >= n) break;
             unsigned char c = static_cast<unsigned char>(buf_[pos_]);
             if (in_string_) {
                 if (escape_) {
@@ -399,6 +402,34 @@ private:
                 skipping_ = true;
                 skip_line_ = elem_line_;
             }
+        }
+    }
+
+    // Inside a string, jump over plain text up to the next '"', '\\' or LF, eight bytes at a
+    // time; the column advances by the code points skipped (bytes that are not 10xxxxxx).
+    void skip_string_run() {
+        const char* const begin = buf_.data();
+        const char* p = begin + pos_;
+        const char* const end = begin + buf_.size();
+        std::uint64_t continuation = 0;
+        const char* const start = p;
+        while (end - p >= 8) {
+            const std::uint64_t w = load8(p);
+            const std::uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull, l = w ^ 0x0A0A0A0A0A0A0A0Aull;
+            const std::uint64_t ones = 0x0101010101010101ull;
+            if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((l - ones) & ~l)) & kHighBits) break;
+            continuation += (((w & ~(w << 1) & kHighBits) >> 7) * 0x0101010101010101ull) >> 56;  // bytes 10xxxxxx
+            p += 8;
+        }
+        while (p < end && *p != '"' && *p != '\\' && *p != '\n') {
+            continuation += (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
+            ++p;
+        }
+        col_ += static_cast<std::uint64_t>(p - start) - continuation;
+        pos_ = static_cast<std::size_t>(p - begin);
+        if (!skipping_ && pos_ - elem_start_ > max_record_bytes) {
+            skipping_ = true;
+            skip_line_ = elem_line_;
         }
     }
 
