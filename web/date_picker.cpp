@@ -131,12 +131,24 @@ bool calendar(Date& chosen, Lang lang, Date today) {
 
 }  // namespace
 
-bool date_field(const char* label, std::string& text, Lang lang, Date today, float width) {
+namespace {
+void item_rect(float* out) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    out[0] = a.x;
+    out[1] = a.y;
+    out[2] = b.x - a.x;
+    out[3] = b.y - a.y;
+}
+}  // namespace
+
+bool date_field(const char* label, std::string& text, Lang lang, Date today, float width, float* text_rect,
+                float* button_rect) {
     bool changed = false;
     ImGui::PushID(label);
     const float button_w = ImGui::GetFrameHeight() * 1.6f;
     ImGui::SetNextItemWidth(width - button_w - ImGui::GetStyle().ItemInnerSpacing.x);
     changed |= ImGui::InputTextWithHint("##text", "YYYY-MM-DD", &text, ImGuiInputTextFlags_CharsNoBlank);
+    item_rect(text_rect);
     bool open_by_key = ImGui::IsItemActive() && ImGui::GetIO().KeyAlt && key_pressed(ImGuiKey_DownArrow);
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGuiID popup = ImGui::GetID("##calendar");
@@ -146,6 +158,7 @@ bool date_field(const char* label, std::string& text, Lang lang, Date today, flo
         g_picker.cursor = current ? *current : today;
         ImGui::OpenPopup("##calendar");
     }
+    item_rect(button_rect);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (Alt+↓)", tr(lang, Str::Pick).c_str());
     if (ImGui::BeginPopup("##calendar", ImGuiWindowFlags_NoNavInputs)) {
         Date chosen;

@@ -15,6 +15,8 @@ Date add_days(Date date, int days);
 Date add_months(Date date, int months);                           // day clamped to the month's length
 
 // Draws the field; returns true when `text` changed. `label` is an ImGui id ("##target_date").
-bool date_field(const char* label, std::string& text, Lang lang, Date today, float width);
+// The rectangles of the text box and of the calendar button come back for the page's handle.
+bool date_field(const char* label, std::string& text, Lang lang, Date today, float width, float* text_rect,
+                float* button_rect);
 
 }  // namespace ftblock::web

@@ -270,11 +270,14 @@ private:
 
     void date(int f) {
         std::string value = text(f);
-        if (date_field("##date", value, s_.lang, s_.host.today(), ImGui::GetContentRegionAvail().x)) {
+        float text_rect[4], button_rect[4];
+        if (date_field("##date", value, s_.lang, s_.host.today(), ImGui::GetContentRegionAvail().x, text_rect, button_rect)) {
             set(f, value);
             touch(f);
         }
-        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
+        const std::string& key = pb_.fields[static_cast<std::size_t>(f)].key;
+        s_.rects["field_" + key] = ImVec4(text_rect[0], text_rect[1], text_rect[2], text_rect[3]);
+        s_.rects["calendar_" + key] = ImVec4(button_rect[0], button_rect[1], button_rect[2], button_rect[3]);
         if (f == pb_.updated_at_field && value.empty())
             ImGui::TextDisabled("%s", tr(s_.lang, Str::EmptyMeansToday, {format_date(s_.host.today())}).c_str());
         const Rule* rule = rule_for(pb_, scenario_, f);

@@ -1,0 +1,162 @@
+// A headless stand-in for the browser: a fake Host (storage, downloads, clipboard, today) and
+// an ImGui context driven frame by frame with synthetic mouse and keyboard input.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app.h"
+
+namespace ftblock::test {
+
+struct Download {
+    std::string name, mime, bytes;
+};
+
+class FakeHost : public web::Host {
+public:
+    Date day{2026, 11, 24};
+    bool available = true;
+    bool fail_writes = false;
+    std::map<std::string, std::string> storage;
+    int writes = 0;
+    std::vector<Download> downloads;
+    std::string clipboard;
+    int import_dialogs = 0;
+    int changes = 0;
+
+    Date today() override { return day; }
+    bool storage_available() override { return available; }
+    bool storage_get(const std::string& key, std::string& value) override {
+        auto it = storage.find(key);
+        if (!available || it == storage.end()) return false;
+        value = it->second;
+        return true;
+    }
+    bool storage_set(const std::string& key, const std::string& value) override {
+        if (!available || fail_writes) return false;
+        storage[key] = value;
+        ++writes;
+        return true;
+    }
+    void storage_remove(const std::string& key) override { storage.erase(key); }
+    void download(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        downloads.push_back({name, mime, bytes});
+    }
+    void copy_text(const std::string& text) override { clipboard = text; }
+    void open_import_dialog() override { ++import_dialogs; }
+    void record_changed() override { ++changes; }
+};
+
+class Ui {
+public:
+    explicit Ui(Lang lang = Lang::En, FakeHost* shared = nullptr) : host_(shared ? shared : &own_) {
+        ctx_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(1280, 1000);
+        io.IniFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k + 1;  // KeysDown index = ImGuiKey + 1
+        io.GetClipboardTextFn = [](void* user) { return static_cast<Ui*>(user)->paste_.c_str(); };
+        io.SetClipboardTextFn = [](void* user, const char* text) { static_cast<Ui*>(user)->copied_ = text; };
+        io.ClipboardUserData = this;
+        app_ = std::make_unique<web::App>(*host_, lang);
+        frame();
+        frame();
+    }
+    ~Ui() {
+        app_.reset();
+        ImGui::DestroyContext(ctx_);
+    }
+
+    FakeHost& host() { return *host_; }
+    web::App& app() { return *app_; }
+
+    void frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        app_->frame();
+        ImGui::Render();
+    }
+
+    // The rectangle the app reports for a named widget (its JSON handle).
+    ImVec4 rect(const std::string& name) {
+        nlohmann::json rects = nlohmann::json::parse(app_->item_rects_json());
+        REQUIRE_MESSAGE(rects.contains(name), "no widget named " << name);
+        const auto& r = rects[name];
+        return ImVec4(r[0].get<float>(), r[1].get<float>(), r[2].get<float>(), r[3].get<float>());
+    }
+    bool has(const std::string& name) { return nlohmann::json::parse(app_->item_rects_json()).contains(name); }
+
+    void click(const std::string& name) {
+        ImVec4 r = rect(name);
+        click_at(ImVec2(r.x + r.z * 0.5f, r.y + r.w * 0.5f));
+    }
+    void click_at(ImVec2 pos) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = pos;
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        frame();
+    }
+    void type(const std::string& utf8) {
+        ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+        frame();
+        frame();
+    }
+    void key(ImGuiKey key, bool ctrl = false, bool shift = false, bool alt = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = ctrl;
+        io.KeyShift = shift;
+        io.KeyAlt = alt;
+        io.KeysDown[io.KeyMap[key]] = true;
+        frame();
+        io.KeysDown[io.KeyMap[key]] = false;
+        io.KeyCtrl = io.KeyShift = io.KeyAlt = false;
+        frame();
+        frame();
+    }
+    void paste(const std::string& text) {
+        paste_ = text;
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = true;
+        io.KeysDown[io.KeyMap[ImGuiKey_V]] = true;
+        frame();
+        io.KeysDown[io.KeyMap[ImGuiKey_V]] = false;
+        io.KeyCtrl = false;
+        frame();
+    }
+    void click_empty() { click_at(ImVec2(1270, 990)); }  // somewhere with no widget: ends editing
+
+    nlohmann::json current() { return nlohmann::json::parse(app_->current_json()); }
+    nlohmann::json drafts() { return nlohmann::json::parse(app_->drafts_json()); }
+    nlohmann::json diagnostics() { return nlohmann::json::parse(app_->diagnostics_json()); }
+    std::vector<std::string> codes_of(const std::string& field) {
+        std::vector<std::string> out;
+        for (const auto& d : diagnostics())
+            if (d["field"] == field) out.push_back(d["code"]);
+        return out;
+    }
+
+private:
+    FakeHost own_;
+    FakeHost* host_;
+    ImGuiContext* ctx_;
+    std::unique_ptr<web::App> app_;
+    std::string paste_, copied_;
+};
+
+}  // namespace ftblock::test
