@@ -223,7 +223,7 @@ private:
         ImGui::InputText("##previous", &shown, ImGuiInputTextFlags_ReadOnly);
         ImGui::EndDisabled();
         s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
-        tooltip(tr(s_.lang, Str::PreviousValueFrom, {""}));
+        tooltip(tr(s_.lang, Str::PreviousValueFrom));
         return true;
     }
 

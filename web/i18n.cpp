@@ -42,7 +42,8 @@ const Entry kStrings[] = {
     {Str::Today, "Today", "今天"},
     {Str::Clear, "Clear", "清除"},
     {Str::CharsOf, "{0} / {1}", "{0} / {1}"},
-    {Str::PreviousValueFrom, "Previous value (上一值) from draft {0}", "上一值，来自草稿 {0}"},
+    {Str::PreviousValueFrom, "Locked to the previous value (上一值) of this entitlement, from the latest earlier draft of the same customer and workload.",
+     "已锁定为此权益的上一值：取自同一客户和工作负载的最近一份更早的草稿。"},
     {Str::NoPrevious, "No earlier draft of this entitlement: choose the value.",
      "没有此权益更早的草稿：请选择。"},
     {Str::Problems, "Problems", "问题"},
@@ -111,7 +112,8 @@ std::string tr(Lang lang, Str id, std::initializer_list<std::string_view> args) 
 const char* weekday_short(Lang lang, int index) {
     static const char* en[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
     static const char* zh[] = {"一", "二", "三", "四", "五", "六", "日"};
-    return (lang == Lang::ZhCN ? zh : en)[index % 7];
+    const char* const* names = lang == Lang::ZhCN ? zh : en;  // (not `(c ? a : b)[i]`: GCC 12's UBSan misreads it)
+    return names[((index % 7) + 7) % 7];
 }
 
 }  // namespace ftblock::web

@@ -1,0 +1,140 @@
+// When the form draws. An idle form draws nothing (SPEC §5, issue 3 item 5): there is no
+// permanent requestAnimationFrame loop; every DOM event that can change what ImGui shows asks
+// for a few frames (ImGui settles hover state, window sizes and io.Want* one frame late), and
+// frames continue only while input is queued (trickled one change per frame), a key or button
+// is held, or App::animating(). Nothing else wakes the loop, so anything time-based must ask.
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "platform.h"
+
+namespace ftblock::web::platform {
+
+namespace {
+
+constexpr int kSettleFrames = 3;        // frames after the last event before going idle
+constexpr double kMinDelta = 1e-4;      // headless Chromium repeats timestamps; ImGui asserts > 0
+constexpr double kMaxDelta = 1.0;       // after idle; more than double-click time, so two clicks
+                                        // seconds apart never count as one double-click
+
+std::unique_ptr<App> g_app;
+int g_frames_wanted = 0;
+bool g_scheduled = false;
+bool g_in_frame = false;
+int g_frames_rendered = 0;
+double g_last_time = 0;
+
+bool wants_more() {
+    return g_frames_wanted > 0 || input_pending() || input_held() || (g_app && g_app->animating());
+}
+
+void render_frame() {
+    if (!g_app || g_in_frame || webgl_lost()) return;
+    g_in_frame = true;
+    ImGuiIO& io = ImGui::GetIO();
+    if (display_apply()) {
+        fonts_build(display().dpr);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    const Display& d = display();
+    io.DisplaySize = ImVec2(d.css_width, d.css_height);
+    // Exactly backing / CSS size (not dpr itself): the device-pixel box may round differently.
+    io.DisplayFramebufferScale = ImVec2(d.fb_width / d.css_width, d.fb_height / d.css_height);
+
+    const double now = emscripten_get_now();
+    io.DeltaTime = static_cast<float>(std::clamp((now - g_last_time) / 1000.0, kMinDelta, kMaxDelta));
+    g_last_time = now;
+
+    input_apply(io);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    g_app->frame();
+    ImGui::Render();
+
+    glViewport(0, 0, d.fb_width, d.fb_height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++g_frames_rendered;
+    if (g_frames_wanted > 0) --g_frames_wanted;
+    g_in_frame = false;
+
+    display_after_frame();
+    ime_after_frame();
+}
+
+void schedule();
+
+EM_BOOL on_animation_frame(double, void*) {
+    g_scheduled = false;
+    render_frame();
+    if (wants_more()) schedule();
+    return EM_FALSE;
+}
+
+void schedule() {
+    if (g_scheduled) return;
+    g_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+}  // namespace
+
+bool start(Lang lang, std::string latin_font, std::string cjk_font) {
+    if (g_app) return true;
+    if (!webgl_create()) return false;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                 // drafts live in Host storage, not imgui.ini
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;    // a blinking caret would need frames forever
+    io.BackendPlatformName = "ftblock_web_html5";
+
+    display_init();
+    fonts_set_data(std::move(latin_font), std::move(cjk_font));
+    fonts_build(display().dpr);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    ime_init(io);        // creates the textarea that input_init and clipboard_init listen on
+    input_init();
+    clipboard_init(io);
+    storage_init();
+
+    g_app = std::make_unique<App>(browser_host(), lang);
+    g_last_time = emscripten_get_now();
+    g_frames_wanted = kSettleFrames;
+    render_frame();  // the first frame now, so the page shows the form when start returns
+    schedule();
+    return true;
+}
+
+App* app() { return g_app.get(); }
+
+void request_frames() {
+    g_frames_wanted = std::max(g_frames_wanted, kSettleFrames);
+    if (g_app) schedule();
+}
+
+void run_frames_now(int max_frames) {
+    if (g_in_frame) return;  // an event raised by our own frame (focus(), click()): later
+    for (int i = 0; i < max_frames; ++i) {
+        render_frame();
+        if (!input_pending()) break;
+    }
+    request_frames();
+}
+
+bool in_frame() { return g_in_frame; }
+int frames_rendered() { return g_frames_rendered; }
+
+}  // namespace ftblock::web::platform

@@ -1,0 +1,112 @@
+// The module's JavaScript face: Module.ftblock, which the page's loader (shell/ftblock-mount.js)
+// wraps into the documented window.ftblock handle (docs/js-api.md). Strings cross as UTF-8;
+// JSON comes from App and is handed over as text. Events (language, change) go to
+// Module.onFtblockEvent, which the loader turns into DOM events on the form's container.
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "platform.h"
+
+namespace ftblock::web::platform {
+
+namespace {
+
+EM_JS(void, js_api_install, (), {
+    var str = function(p) { return p ? UTF8ToString(p) : null; };
+    var withBytes = function(bytes) {
+        var p = _malloc(Math.max(1, bytes.length));
+        HEAPU8.set(bytes, p);
+        return p;
+    };
+    var withString = function(s, f) {
+        var n = lengthBytesUTF8(s) + 1;
+        var p = _malloc(n);
+        stringToUTF8(s, p, n);
+        try { return f(p); } finally { _free(p); }
+    };
+    Module['ftblock'] = {
+        // canvas: the form's <canvas> (already in the page, inside its container); latin, cjk: the
+        // two fonts' bytes (ArrayBuffer); lang: 'en' or 'zh-CN'. Draws the first frame before it
+        // returns. Returns '' or the reason the form cannot run.
+        'start': function(canvas, latin, cjk, lang) {
+            specialHTMLTargets['!ftblock-canvas'] = canvas;
+            var a = withBytes(new Uint8Array(latin));
+            var b = withBytes(new Uint8Array(cjk));
+            var status;
+            try {
+                status = withString(lang, function(p) {
+                    return _ftblock_start(p, a, latin.byteLength, b, cjk.byteLength);
+                });
+            } finally {
+                _free(a);
+                _free(b);
+            }
+            return status == 0 ? '' : status == 1 ? 'WebGL 2 is not available' : 'unknown language ' + lang;
+        },
+        'draftsJson': function() { return str(_ftblock_drafts_json()); },
+        'currentJson': function() { return str(_ftblock_current_json()); },
+        'diagnosticsJson': function() { return str(_ftblock_diagnostics_json()); },
+        'itemRectsJson': function() { return str(_ftblock_item_rects_json()); },
+        'language': function() { return str(_ftblock_language()); },
+        'setLanguage': function(tag) { return withString(String(tag), _ftblock_set_language) != 0; },
+        'framesRendered': function() { return _ftblock_frames_rendered(); }
+    };
+});
+
+EM_JS(void, js_emit_event, (const char* name, const char* detail_json), {
+    var f = Module['onFtblockEvent'];
+    if (typeof f == 'function') f(UTF8ToString(name), JSON.parse(UTF8ToString(detail_json)));
+});
+
+std::string g_out;  // the last string handed to JavaScript (read at once by the caller)
+
+const char* out(std::string s) {
+    g_out = std::move(s);
+    return g_out.c_str();
+}
+
+}  // namespace
+
+void js_emit(const char* event, const char* detail_json) { js_emit_event(event, detail_json); }
+
+}  // namespace ftblock::web::platform
+
+using namespace ftblock::web::platform;
+
+int main() {
+    js_api_install();  // before the module's promise resolves, so the loader finds Module.ftblock
+    return 0;
+}
+
+extern "C" {
+
+// 0: running; 1: no WebGL2; 2: unknown language tag.
+EMSCRIPTEN_KEEPALIVE int ftblock_start(const char* lang_tag, const char* latin, int latin_size, const char* cjk,
+                                       int cjk_size) {
+    ftblock::Lang lang;
+    if (!ftblock::parse_lang(lang_tag, lang)) return 2;
+    const bool ok = start(lang, std::string(latin, static_cast<std::size_t>(latin_size)),
+                          std::string(cjk, static_cast<std::size_t>(cjk_size)));
+    return ok ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ftblock_drafts_json() { return app() ? out(app()->drafts_json()) : nullptr; }
+EMSCRIPTEN_KEEPALIVE const char* ftblock_current_json() { return app() ? out(app()->current_json()) : nullptr; }
+EMSCRIPTEN_KEEPALIVE const char* ftblock_diagnostics_json() {
+    return app() ? out(app()->diagnostics_json()) : nullptr;
+}
+EMSCRIPTEN_KEEPALIVE const char* ftblock_item_rects_json() { return app() ? out(app()->item_rects_json()) : nullptr; }
+EMSCRIPTEN_KEEPALIVE const char* ftblock_language() { return app() ? ftblock::lang_tag(app()->language()) : nullptr; }
+
+EMSCRIPTEN_KEEPALIVE int ftblock_set_language(const char* tag) {
+    ftblock::Lang lang;
+    if (!app() || !ftblock::parse_lang(tag, lang)) return 0;
+    app()->set_language(lang);
+    request_frames();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int ftblock_frames_rendered() { return frames_rendered(); }
+
+}  // extern "C"

@@ -1,0 +1,89 @@
+// web/platform/platform.h — the browser around the form: what the platform units tell each other.
+// One concern per unit (STYLE.md): frame_loop (when to draw), webgl (the context), display
+// (size, devicePixelRatio, cursor), input (mouse and keys, trickled into ImGui), ime (the hidden
+// textarea that brings in text), clipboard, fonts, storage, files, host (App's Host), js_api
+// (the page's handle). Everything here runs on the page's main thread, one form per wasm
+// instance (MODULARIZE: several forms on a page are several instances, each with these globals).
+// Only web/platform/ may include this; the form (web/*.cpp) knows only app.h's Host.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+#include "app.h"
+
+namespace ftblock::web::platform {
+
+// The DOM elements of this instance, as html5.h event targets (registered in specialHTMLTargets
+// by js_api's start, so no element id has to be unique on the page).
+inline constexpr const char* kCanvasTarget = "!ftblock-canvas";
+inline constexpr const char* kImeTarget = "!ftblock-ime";
+
+inline constexpr float kFontSize = 16.0f;  // CSS pixels; the atlas is rasterised at this × dpr
+
+// frame_loop.cpp
+bool start(Lang lang, std::string latin_font, std::string cjk_font);  // false: no WebGL2
+App* app();                                 // null before start
+void request_frames();                      // something happened: draw a few frames, then idle
+void run_frames_now(int max_frames);        // inside an event handler: drain queued input now
+bool in_frame();                            // true while NewFrame..Render runs (no reentry)
+int frames_rendered();                      // frames actually drawn (the idle figure)
+
+// webgl.cpp
+bool webgl_create();                        // WebGL2 on the canvas, current; false if unavailable
+bool webgl_lost();                          // context lost: draw nothing until restored
+
+// display.cpp
+struct Display {
+    int fb_width = 0, fb_height = 0;        // the canvas's backing store, device pixels
+    float css_width = 0, css_height = 0;    // = ImGui's DisplaySize
+    float dpr = 1.0f;
+};
+void display_init();                        // reads the size now, then follows ResizeObserver / dpr
+bool display_apply();                       // resize the backing store if needed; true: dpr changed
+const Display& display();
+void display_after_frame();                 // the mouse cursor ImGui asked for
+
+// input.cpp
+void input_init();                          // html5.h listeners on the canvas and the textarea
+void input_apply(ImGuiIO& io);              // one state change per key/button per frame
+bool input_pending();                       // queued events left for later frames
+bool input_held();                          // a key or button is down (repeat, drag)
+void input_queue_text(const char* utf8);    // committed text from the IME bridge
+void input_queue_shortcut(char letter);     // e.g. 'V' for a paste from the context menu
+bool input_shortcut_queued(char letter);    // the queued keys already hold Ctrl/Cmd+letter
+void input_release_all();                   // focus left the form: nothing stays held
+
+// ime.cpp
+void ime_init(ImGuiIO& io);                 // the hidden <textarea>, composition events
+void ime_after_frame();                     // focus it while ImGui wants text; follow the caret
+void ime_focus_form();                      // after a click: the textarea if a field took it, else the canvas
+bool ime_composing();                       // keys belong to the input method now
+
+// clipboard.cpp
+void clipboard_init(ImGuiIO& io);           // copy/cut/paste events of the form's elements
+void clipboard_copy_text(const std::string& text);  // Host::copy_text
+
+// fonts.cpp
+void fonts_set_data(std::string latin, std::string cjk);  // TTF bytes, kept for atlas rebuilds
+bool fonts_build(float dpr);                // the atlas for this dpr (ImGui context current)
+
+// storage.cpp
+bool storage_available();
+bool storage_get(const std::string& key, std::string& value);
+bool storage_set(const std::string& key, const std::string& value);
+void storage_remove(const std::string& key);
+void storage_init();                        // save_now when the page is hidden or left
+
+// files.cpp
+void files_download(const std::string& file_name, const std::string& mime, const std::string& bytes);
+void files_open_import_dialog();
+
+// host.cpp
+Host& browser_host();
+
+// js_api.cpp
+void js_emit(const char* event, const char* detail_json);  // a DOM event on the form's container
+
+}  // namespace ftblock::web::platform
