@@ -85,7 +85,10 @@ int run(const cli::Options& o) {
     std::shared_ptr<const Playbook> playbook = builtin_playbook();
     if (!o.playbook.empty()) {
         std::string text;
-        std::string err = read_blocks(o.playbook, [&](std::string_view b) { text.append(b); return true; });
+        std::string err = read_blocks(o.playbook, [&](std::string_view b) {
+            text.append(b);
+            return true;
+        });
         if (!err.empty())
             return bad_usage(o.lang, "cannot read the playbook file " + o.playbook + ": " + err,
                              "无法读取行动手册文件 " + o.playbook + "：" + err);
@@ -119,8 +122,8 @@ int run(const cli::Options& o) {
             return bad_usage(o.lang,
                              "the --previous file " + path + ":" + std::to_string(e.line) + ":" +
                                  std::to_string(e.column) + " cannot be read: " + e.message,
-                             "--previous 文件 " + path + ":" + std::to_string(e.line) + ":" +
-                                 std::to_string(e.column) + " 无法读取：" + e.message);
+                             "--previous 文件 " + path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) +
+                                 " 无法读取：" + e.message);
         }
     }
 

@@ -60,9 +60,12 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
         o.command = Command::Version;
         return r;
     }
-    if (cmd == "check") o.command = Command::Check;
-    else if (cmd == "schema") o.command = Command::Schema;
-    else return error("unknown command \"" + cmd + "\"", "未知的命令“" + cmd + "”");
+    if (cmd == "check")
+        o.command = Command::Check;
+    else if (cmd == "schema")
+        o.command = Command::Schema;
+    else
+        return error("unknown command \"" + cmd + "\"", "未知的命令“" + cmd + "”");
     bool only_files = false;
     for (i = 1; i < args.size(); ++i) {
         std::string a = args[i];
@@ -97,12 +100,17 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
             value = args[++i];
         }
         if (name == "--format") {
-            if (value == "text") o.format = ReportFormat::Text;
-            else if (value == "json") o.format = ReportFormat::Json;
-            else return error("--format must be text or json, not \"" + value + "\"", "--format 必须是 text 或 json，而不是“" + value + "”");
+            if (value == "text")
+                o.format = ReportFormat::Text;
+            else if (value == "json")
+                o.format = ReportFormat::Json;
+            else
+                return error("--format must be text or json, not \"" + value + "\"",
+                             "--format 必须是 text 或 json，而不是“" + value + "”");
         } else if (name == "--lang") {
             if (!parse_lang(value, o.lang))
-                return error("--lang must be zh-CN or en, not \"" + value + "\"", "--lang 必须是 zh-CN 或 en，而不是“" + value + "”");
+                return error("--lang must be zh-CN or en, not \"" + value + "\"",
+                             "--lang 必须是 zh-CN 或 en，而不是“" + value + "”");
         } else if (name == "--input-format") {
             if (!parse_input_format(value, o.input_format))
                 return error("--input-format must be json, jsonl or csv, not \"" + value + "\"",
@@ -119,7 +127,8 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
         }
     }
     if (o.command == Command::Check && o.files.empty())
-        return error("check needs at least one FILE (\"-\" for standard input)", "check 至少需要一个文件（\"-\" 表示标准输入）");
+        return error("check needs at least one FILE (\"-\" for standard input)",
+                     "check 至少需要一个文件（\"-\" 表示标准输入）");
     return r;
 }
 

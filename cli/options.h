@@ -17,16 +17,16 @@ struct Options {
     Command command = Command::Help;
     ReportFormat format = ReportFormat::Text;
     Lang lang = Lang::En;
-    InputFormat input_format = InputFormat::Auto;   // for FILE arguments only
+    InputFormat input_format = InputFormat::Auto;  // for FILE arguments only
     std::vector<std::string> previous;
     std::optional<Date> today;
-    std::string playbook;                            // empty: the built-in data
+    std::string playbook;  // empty: the built-in data
     std::vector<std::string> files;
 };
 
 struct ParseResult {
     Options options;
-    std::string error;      // bad usage when not empty (exit 2)
+    std::string error;  // bad usage when not empty (exit 2)
 };
 
 // args: argv[1..]; env_lang: the value of LANG (may be null).

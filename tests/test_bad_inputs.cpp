@@ -355,8 +355,7 @@ TEST_CASE("the first value of a repeated key is checked and the repetition is re
         ReadResult bad_first = read_json(text + R"(,"owner":"account_team","owner":"x"})", chunk);
         REQUIRE_FALSE(bad_first.failed);
         REQUIRE(bad_first.records.size() == 1);
-        CHECK(outcome(check(bad_first.records[0].record)) ==
-              "owner fixed_value error; owner duplicate_key error");
+        CHECK(outcome(check(bad_first.records[0].record)) == "owner fixed_value error; owner duplicate_key error");
     }
 }
 
@@ -495,8 +494,7 @@ TEST_CASE("1e400 as a value is wrong_type on that field and does not fail the fi
 // ---------------------------------------------------------------------------------------------
 // 9. Non-JSON syntax
 
-TEST_CASE(
-    "NaN, Infinity, trailing commas, comments and single quotes are strict parse errors with position") {
+TEST_CASE("NaN, Infinity, trailing commas, comments and single quotes are strict parse errors with position") {
     struct Case {
         std::string line;
         std::string detail;  // record-level detail: "column N: message"
@@ -578,8 +576,7 @@ TEST_CASE("array elements that are not objects are wrong_type records, the other
 TEST_CASE("content after a JSON Lines record is a parse_error on that line only") {
     const std::string line = delivery() + " trailing";
     // columns count code points (the record holds Chinese text)
-    const std::string detail = "parse_error error: column " +
-                               std::to_string(count_code_points(delivery()) + 2) +
+    const std::string detail = "parse_error error: column " + std::to_string(count_code_points(delivery()) + 2) +
                                ": unexpected content after the value";
     for (std::size_t chunk : kChunks) {
         CAPTURE(chunk);
@@ -730,8 +727,8 @@ TEST_CASE("a JSON Lines line of exactly 1 MiB is read; one byte more is too_larg
 
 TEST_CASE("a 2 MiB JSON array element is too_large and the next element is read") {
     const std::string big = "{\"notes\":\"" + std::string(2 * 1024 * 1024, 'a') + "\"}";
-    const std::string text = "[\n" + delivery({{"id", R"("FT-1")"}}) + ",\n" + big + ",\n" +
-                             delivery({{"id", R"("FT-3")"}}) + "\n]\n";
+    const std::string text =
+        "[\n" + delivery({{"id", R"("FT-1")"}}) + ",\n" + big + ",\n" + delivery({{"id", R"("FT-3")"}}) + "\n]\n";
     for (std::size_t chunk : kBigChunks) {
         CAPTURE(chunk);
         ReadResult r = read_json(text, chunk);
@@ -749,8 +746,7 @@ TEST_CASE("a 2 MiB JSON array element is too_large and the next element is read"
 
 TEST_CASE("a too_large record's fields are not checked and its id is not taken") {
     // Even a 2 MiB record full of field errors gets only the one too_large diagnostic.
-    const std::string big =
-        delivery({{"owner", R"("x")"}, {"pad", "\"" + std::string(2 * 1024 * 1024, 'a') + "\""}});
+    const std::string big = delivery({{"owner", R"("x")"}, {"pad", "\"" + std::string(2 * 1024 * 1024, 'a') + "\""}});
     ReadResult r = read_lines(big);
     REQUIRE(r.records.size() == 1);
     CHECK(outcome(check(r.records[0].record)) == " too_large error");
@@ -762,8 +758,8 @@ TEST_CASE("a too_large record's fields are not checked and its id is not taken")
 
 TEST_CASE("wrong types are wrong_type on their own field and the other records are still reported") {
     const std::string text = delivery({{"id", R"("FT-1")"}}) + "\n" +
-                             delivery({{"id", R"("FT-2")"}, {"notes", "42"}, {"target_date", "20261215"}}) +
-                             "\n" + delivery({{"id", R"("FT-3")"}}) + "\n";
+                             delivery({{"id", R"("FT-2")"}, {"notes", "42"}, {"target_date", "20261215"}}) + "\n" +
+                             delivery({{"id", R"("FT-3")"}}) + "\n";
     for (std::size_t chunk : kChunks) {
         CAPTURE(chunk);
         ReadResult r = read_lines(text, chunk);
@@ -828,14 +824,13 @@ TEST_CASE("wrong_type is in Chinese for zh-CN") {
 TEST_CASE("keys __proto__ and constructor are unknown_field like any other key") {
     for (std::size_t chunk : kChunks) {
         CAPTURE(chunk);
-        ReadResult r = read_lines(
-            delivery_then(R"("__proto__":{"owner":"x"},"constructor":"y","prototype":null)"), chunk);
+        ReadResult r =
+            read_lines(delivery_then(R"("__proto__":{"owner":"x"},"constructor":"y","prototype":null)"), chunk);
         REQUIRE(r.records.size() == 1);
         CHECK(value_of(r.records[0].record, "owner") == "account_team");
         Diagnostics d = check(r.records[0].record);
-        CHECK(
-            outcome(d) ==
-            "__proto__ unknown_field error; constructor unknown_field error; prototype unknown_field error");
+        CHECK(outcome(d) ==
+              "__proto__ unknown_field error; constructor unknown_field error; prototype unknown_field error");
         REQUIRE(d.size() == 3);
         CHECK(d[0].message == "unknown field \"__proto__\": not a key of the record format");
         CHECK(d[1].message == "unknown field \"constructor\": not a key of the record format");
@@ -881,8 +876,8 @@ TEST_CASE("control characters are C0 except tab, LF and CR, plus DEL and C1") {
 
 TEST_CASE("control_char comes before too_long and the scenario rule on the same field") {
     // 501 characters with a control character, in a field whose fixed value it also breaks
-    ReadResult r = read_lines(
-        delivery({{"owner", R"("\u0001")"}, {"next_action", "\"\\u0007" + std::string(500, 'x') + "\""}}));
+    ReadResult r =
+        read_lines(delivery({{"owner", R"("\u0001")"}, {"next_action", "\"\\u0007" + std::string(500, 'x') + "\""}}));
     REQUIRE(r.records.size() == 1);
     CHECK(outcome(check(r.records[0].record)) == "owner control_char error; next_action control_char error");
 }
@@ -943,9 +938,9 @@ TEST_CASE("characters outside the BMP count once, whether raw or escaped as a su
         raw += "\xF0\x9F\x98\x80";  // U+1F600, 4 bytes
         escaped += "\\ud83d\\ude00";
     }
-    ReadResult r = read_lines(delivery({{"notes", "\"" + raw + "\""}}) + "\n" +
-                              delivery({{"notes", "\"" + escaped + "\""}}) + "\n" +
-                              delivery({{"notes", "\"" + escaped + "x\""}}) + "\n");
+    ReadResult r =
+        read_lines(delivery({{"notes", "\"" + raw + "\""}}) + "\n" + delivery({{"notes", "\"" + escaped + "\""}}) +
+                   "\n" + delivery({{"notes", "\"" + escaped + "x\""}}) + "\n");
     REQUIRE(r.records.size() == 3);
     CHECK(outcome(check(r.records[0].record)) == "");
     CHECK(outcome(check(r.records[1].record)) == "");
@@ -959,9 +954,8 @@ TEST_CASE("a record-level problem is reported on its line and the rest of the fi
     Report report(ReportFormat::Text, Lang::En);
     report.begin();
     {
-        CheckedInput input(report, *builtin_playbook(),
-                           ValidationContext{Lang::En, Date{2026, 11, 24}, nullptr}, "in.jsonl",
-                           InputFormat::JsonLines);
+        CheckedInput input(report, *builtin_playbook(), ValidationContext{Lang::En, Date{2026, 11, 24}, nullptr},
+                           "in.jsonl", InputFormat::JsonLines);
         input.feed(delivery() + "\n" + R"({"customer":"Ann)" + "\n\n" + delivery({{"notes", "42"}}) + "\n");
         input.finish();
     }
@@ -978,9 +972,8 @@ TEST_CASE("a file-level problem keeps the records before it and exits 2") {
     Report report(ReportFormat::Json, Lang::En);
     report.begin();
     {
-        CheckedInput input(report, *builtin_playbook(),
-                           ValidationContext{Lang::En, Date{2026, 11, 24}, nullptr}, "in.json",
-                           InputFormat::Json);
+        CheckedInput input(report, *builtin_playbook(), ValidationContext{Lang::En, Date{2026, 11, 24}, nullptr},
+                           "in.json", InputFormat::Json);
         input.feed("[" + delivery({{"id", R"("FT-1")"}}) + ",\n" + std::string(100, '['));
         input.finish();
     }

@@ -133,8 +133,8 @@ TEST_CASE("text after a closing quote fails the file and names the character") {
 TEST_CASE("a ragged row is a parse_error record naming its row and counts, and reading goes on") {
     std::string text = kAllKeys + "\r\n";
     for (int i = 2; i <= 8; ++i) text += full_row("FT-" + std::to_string(i)) + "\r\n";
-    text += "FT-9,Contoso,teams\r\n";                      // line 9: 3 cells
-    text += full_row("FT-10") + ",extra\r\n";              // line 10: 17 cells
+    text += "FT-9,Contoso,teams\r\n";          // line 9: 3 cells
+    text += full_row("FT-10") + ",extra\r\n";  // line 10: 17 cells
     text += full_row("FT-11") + "\r\n";
     for (std::size_t chunk : kChunks) {
         CAPTURE(chunk);
@@ -214,9 +214,9 @@ TEST_CASE("a UTF-8 sequence split across two cells is invalid in both and stored
 
 TEST_CASE("cells are checked by the strict UTF-8 rules: no overlongs, surrogates or past U+10FFFF") {
     const char* const invalid[] = {
-        "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
-        "\xF0\x80\x80\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",
-        "\x80", "ok\xBF", "\xE4\xB8", "\xE4\xB8x", "\xF0\x9F\x98", "12345678\xC3",
+        "\xC0\x80",         "\xC1\xBF",         "\xE0\x80\x80",     "\xE0\x9F\xBF",     "\xED\xA0\x80", "\xED\xBF\xBF",
+        "\xF0\x80\x80\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",         "\x80",
+        "ok\xBF",           "\xE4\xB8",         "\xE4\xB8x",        "\xF0\x9F\x98",     "12345678\xC3",
     };
     for (const char* bad : invalid) {
         CAPTURE(bad);
@@ -226,8 +226,16 @@ TEST_CASE("cells are checked by the strict UTF-8 rules: no overlongs, surrogates
         CHECK(state_of(r.records[0].record, "notes") == ValueState::Absent);
     }
     const char* const valid[] = {
-        "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
-        "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "abcdefgh\xE4\xB8\xADijklmnop", "\x7F",
+        "\xC2\x80",
+        "\xDF\xBF",
+        "\xE0\xA0\x80",
+        "\xED\x9F\xBF",
+        "\xEE\x80\x80",
+        "\xEF\xBF\xBF",
+        "\xF0\x90\x80\x80",
+        "\xF4\x8F\xBF\xBF",
+        "abcdefgh\xE4\xB8\xADijklmnop",
+        "\x7F",
     };
     for (const char* good : valid) {
         CAPTURE(good);

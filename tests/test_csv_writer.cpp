@@ -49,8 +49,9 @@ Record round_trip(const Record& record, std::size_t chunk) {
 
 // Deterministic "random" text over the characters CSV and the guard care about.
 std::string random_text(std::uint32_t& seed) {
-    static const char* const kPieces[] = {"=", "+", "-", "@", "\t", "\r", "\n", "\r\n", "'", "\"", ",",
-                                          " ", "a", "Z", "0", "客户", "；", "\xF0\x9F\x98\x80", "\x7F", ""};
+    static const char* const kPieces[] = {"=",    "+", "-", "@", "\t", "\r", "\n",   "\r\n", "'",
+                                          "\"",   ",", " ", "a", "Z",  "0",  "客户", "；",   "\xF0\x9F\x98\x80",
+                                          "\x7F", ""};
     seed = seed * 1664525u + 1013904223u;
     std::size_t length = (seed >> 24) % 9;
     std::string out;
@@ -133,8 +134,8 @@ TEST_CASE("an export for Excel starts with the UTF-8 BOM and keeps Chinese text 
 
 TEST_CASE("every formula-like, quoted and multi-line value survives export and import exactly") {
     const std::vector<std::string> values = {
-        "=1+2", "+1", "-1", "@SUM(A1)", "\tTAB", "\rCR", "'", "''", "'=x", "'abc", "-", "=",
-        "a\r\nb, \"c\"", "\"", "\",\"", ",", "\r\n", "\n", " ", "'\n", "x'", "客户\r\n甲", "",
+        "=1+2",          "+1", "-1",    "@SUM(A1)", "\tTAB", "\rCR", "'", "''",  "'=x", "'abc",       "-", "=",
+        "a\r\nb, \"c\"", "\"", "\",\"", ",",        "\r\n",  "\n",   " ", "'\n", "x'",  "客户\r\n甲", "",
     };
     const Playbook& playbook = *builtin_playbook();
     for (const std::string& value : values) {

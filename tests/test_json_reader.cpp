@@ -84,8 +84,8 @@ struct Gen {
     }
 
     std::string mutate(std::string s) {
-        static const char bytes[] = {'{', '}', '[', ']', ',', ':', '"', '\\', '0', '1', 'e', '-', '.',
-                                     't', 'n', ' ', '\'', '/', '\xff', '\xc3', '\xe5', '\x00', 'u', 'x'};
+        static const char bytes[] = {'{', '}', '[', ']', ',',  ':', '"',    '\\',   '0',    '1',    'e', '-',
+                                     '.', 't', 'n', ' ', '\'', '/', '\xff', '\xc3', '\xe5', '\x00', 'u', 'x'};
         std::size_t edits = 1 + pick(3);
         for (std::size_t e = 0; e < edits && !s.empty(); ++e) {
             std::size_t at = pick(s.size());

@@ -20,7 +20,9 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-std::string seed() { return read_file(std::string(FTBLOCK_SOURCE_DIR) + "/assets/playbook/source/blocked-playbook.zh-CN.md"); }
+std::string seed() {
+    return read_file(std::string(FTBLOCK_SOURCE_DIR) + "/assets/playbook/source/blocked-playbook.zh-CN.md");
+}
 
 std::string trim(std::string s) {
     std::size_t b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
@@ -28,7 +30,8 @@ std::string trim(std::string s) {
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
     return s;
 }
 
@@ -70,8 +73,9 @@ SeedTable seed_table() {
     return t;
 }
 
-const char* kColumns[] = {"scenario", "updated_by", "l1", "l2", "l3", "service_state", "engagement_scenario",
-                          "target_date", "owner", "notes", "next_action_date", "next_action"};
+const char* kColumns[] = {"scenario",         "updated_by",          "l1",          "l2",    "l3",
+                          "service_state",    "engagement_scenario", "target_date", "owner", "notes",
+                          "next_action_date", "next_action"};
 
 }  // namespace
 
@@ -181,7 +185,8 @@ TEST_CASE("L2 English names are the playbook's official names, adoption and app 
     CHECK(l2.find("adoption_readiness")->label.en == "Adoption Readiness");
     CHECK(l2.find("app_compatibility")->label.zh == "应用兼容性");
     CHECK(l2.find("app_compatibility")->label.en == "App Compatibility");
-    CHECK(l2.find("customer_it_infrastructure")->constraint.zh == "对于此 L2，问题必须与技术相关。它与人员或流程无关。");
+    CHECK(l2.find("customer_it_infrastructure")->constraint.zh ==
+          "对于此 L2，问题必须与技术相关。它与人员或流程无关。");
     CHECK(l2.find("adoption_readiness")->constraint.zh == "请不要使用它来解决 IT 变更管理问题。");
     CHECK(l2.find("product_feature_capability")->constraint.zh.empty());
 }
@@ -191,7 +196,8 @@ TEST_CASE("the rules that depend on the scenario are exactly the ones SPEC §2 s
     std::vector<std::string> dependent;
     for (std::size_t f = 0; f < pb->fields.size(); ++f)
         if (pb->depends_on_scenario(static_cast<int>(f))) dependent.push_back(pb->fields[f].key);
-    CHECK(dependent == std::vector<std::string>{"updated_by", "target_date", "owner", "next_action_date", "next_action"});
+    CHECK(dependent ==
+          std::vector<std::string>{"updated_by", "target_date", "owner", "next_action_date", "next_action"});
     CHECK(pb->engagement_field == pb->field_index("engagement_scenario"));
 }
 
@@ -202,8 +208,14 @@ TEST_CASE("a playbook file with a broken shape is refused with the path of the p
     std::string broken = replace_all(text, "\"value\": \"account_team\"", "\"value\": \"customer_staff\"");
     CHECK(load_playbook(broken).error ==
           "$.scenarios[1].rules.owner.value: \"customer_staff\" is not in the list \"owner\"");
-    std::string no_rule = replace_all(text, "\"l3\": {\"rule\": \"forbidden\", \"guidance\": {\"zh-CN\": \"L3 即将推出\", \"en\": \"L3 coming soon\"}},\n       \"service_state\": {\"rule\": \"fixed\", \"value\": \"not_applicable\", \"guidance\": {\"zh-CN\": \"不适用\", \"en\": \"Not applicable\"}},\n       \"engagement_scenario\": {\"rule\": \"required\", \"keep_previous\"",
-                                      "\"service_state\": {\"rule\": \"fixed\", \"value\": \"not_applicable\", \"guidance\": {\"zh-CN\": \"不适用\", \"en\": \"Not applicable\"}},\n       \"engagement_scenario\": {\"rule\": \"required\", \"keep_previous\"");
+    std::string no_rule = replace_all(
+        text,
+        "\"l3\": {\"rule\": \"forbidden\", \"guidance\": {\"zh-CN\": \"L3 即将推出\", \"en\": \"L3 coming soon\"}},\n  "
+        "     \"service_state\": {\"rule\": \"fixed\", \"value\": \"not_applicable\", \"guidance\": {\"zh-CN\": "
+        "\"不适用\", \"en\": \"Not applicable\"}},\n       \"engagement_scenario\": {\"rule\": \"required\", "
+        "\"keep_previous\"",
+        "\"service_state\": {\"rule\": \"fixed\", \"value\": \"not_applicable\", \"guidance\": {\"zh-CN\": \"不适用\", "
+        "\"en\": \"Not applicable\"}},\n       \"engagement_scenario\": {\"rule\": \"required\", \"keep_previous\"");
     REQUIRE(no_rule != text);
     CHECK(load_playbook(no_rule).error == "$.scenarios[1].rules.l3: every field needs a rule");
 }

@@ -39,7 +39,8 @@ TEST_CASE("assignment 服务状态: the service state must be not_applicable") {
 }
 
 TEST_CASE("assignment 服务接洽场景: an engagement scenario from FTOP's list is required") {
-    CHECK(check(with(kAssignment, "engagement_scenario", "null")) == Findings{error("engagement_scenario", "required")});
+    CHECK(check(with(kAssignment, "engagement_scenario", "null")) ==
+          Findings{error("engagement_scenario", "required")});
     CHECK(check(with(kAssignment, "engagement_scenario", "\"FTC-FTP Led\"")) ==
           Findings{error("engagement_scenario", "not_in_list")});
 }
@@ -59,11 +60,13 @@ TEST_CASE("assignment 笔记: an explanation of the blocking issue is required, 
 
 TEST_CASE("assignment 下一行动日期: the date of the initiate discussion is required and must be real") {
     CHECK(check(with(kAssignment, "next_action_date", "null")) == Findings{error("next_action_date", "required")});
-    CHECK(check(with(kAssignment, "next_action_date", "\"2026-02-30\"")) == Findings{error("next_action_date", "bad_date")});
+    CHECK(check(with(kAssignment, "next_action_date", "\"2026-02-30\"")) ==
+          Findings{error("next_action_date", "bad_date")});
 }
 
 TEST_CASE("assignment 要采取的下一行动: the next action must be the kickoff meeting id") {
-    CHECK(check(with(kAssignment, "next_action", "\"Kickoff Meeting\"")) == Findings{error("next_action", "fixed_value")});
+    CHECK(check(with(kAssignment, "next_action", "\"Kickoff Meeting\"")) ==
+          Findings{error("next_action", "fixed_value")});
 }
 
 // ---- delivery (交付) row --------------------------------------------------------------------
@@ -95,12 +98,13 @@ TEST_CASE("delivery 服务状态: the service state must be not_applicable") {
 
 TEST_CASE("delivery 服务接洽场景: the engagement scenario keeps the previous value of the entitlement") {
     PreviousIndex previous(*builtin_playbook());
-    REQUIRE(previous.add(parse_record(with(with(kAssignment, "engagement_scenario", "\"ftc_css_led\""), "updated_at",
-                                           "\"2026-11-01\"")),
-                         kToday));
+    REQUIRE(previous.add(
+        parse_record(with(with(kAssignment, "engagement_scenario", "\"ftc_css_led\""), "updated_at", "\"2026-11-01\"")),
+        kToday));
     CHECK(check(kDelivery, &previous) == Findings{error("engagement_scenario", "changed_from_previous")});
     CHECK(check(with(kDelivery, "engagement_scenario", "\"ftc_css_led\""), &previous) == Findings{});
-    CHECK(check(with(kDelivery, "engagement_scenario", "null"), &previous) == Findings{error("engagement_scenario", "required")});
+    CHECK(check(with(kDelivery, "engagement_scenario", "null"), &previous) ==
+          Findings{error("engagement_scenario", "required")});
 }
 
 TEST_CASE("delivery 目标日期: the projected unblock date is required and must be a real date") {

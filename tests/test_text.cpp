@@ -7,10 +7,10 @@ using namespace ftblock;
 
 TEST_CASE("UTF-8 validation rejects overlongs, surrogates, values past U+10FFFF and truncation") {
     CHECK(find_invalid_utf8("plain 受阻 😀") == std::string_view::npos);
-    CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);          // overlong '/'
-    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);        // U+D800 encoded
-    CHECK(find_invalid_utf8("x\xF4\x90\x80\x80") == 1);   // U+110000
-    CHECK(find_invalid_utf8("\xE5\x8F") == 0);            // truncated
+    CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);         // overlong '/'
+    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);       // U+D800 encoded
+    CHECK(find_invalid_utf8("x\xF4\x90\x80\x80") == 1);  // U+110000
+    CHECK(find_invalid_utf8("\xE5\x8F") == 0);           // truncated
     CHECK(find_invalid_utf8("\xFF") == 0);
 }
 

@@ -32,8 +32,7 @@ public:
 };
 
 // chunk == 0: the whole text at once.
-inline ReadResult read_text(InputFormat format, std::string_view text, std::size_t chunk = 0,
-                            Lang lang = Lang::En) {
+inline ReadResult read_text(InputFormat format, std::string_view text, std::size_t chunk = 0, Lang lang = Lang::En) {
     CollectingSink sink;
     auto reader = make_reader(format, *builtin_playbook(), lang, sink);
     if (chunk == 0) chunk = text.size() ? text.size() : 1;

@@ -23,8 +23,10 @@ TEST_CASE("one error per field: wrong_type comes before everything else") {
 TEST_CASE("one error per field: control_char before too_long before the scenario rule") {
     std::string long_with_control = "\"" + std::string(4001, 'a') + "\\u0001\"";
     CHECK(check(with(kDelivery, "notes", long_with_control)) == Findings{error("notes", "control_char")});
-    CHECK(check(with(kDelivery, "notes", "\"" + std::string(4001, 'a') + "\"")) == Findings{error("notes", "too_long")});
-    CHECK(check(with(kAssignment, "next_action", "\"" + std::string(501, 'x') + "\"")) == Findings{error("next_action", "too_long")});
+    CHECK(check(with(kDelivery, "notes", "\"" + std::string(4001, 'a') + "\"")) ==
+          Findings{error("notes", "too_long")});
+    CHECK(check(with(kAssignment, "next_action", "\"" + std::string(501, 'x') + "\"")) ==
+          Findings{error("next_action", "too_long")});
     CHECK(check(with(kDelivery, "l3", "\"\\u007f\"")) == Findings{error("l3", "control_char")});
     CHECK(check(with(kDelivery, "notes", "\"a\\u009fb\"")) == Findings{error("notes", "control_char")});
 }
@@ -78,8 +80,10 @@ TEST_CASE("unknown and repeated keys are errors naming the key; the first value 
 
 TEST_CASE("date warnings: before the day of the update, and a next action after the target date") {
     CHECK(check(with(kDelivery, "target_date", "\"2026-11-01\"")) == Findings{warning("target_date", "date_in_past")});
-    CHECK(check(with(kAssignment, "next_action_date", "\"2026-11-23\"")) == Findings{warning("next_action_date", "date_in_past")});
-    CHECK(check(with(kDelivery, "next_action_date", "\"2026-12-16\"")) == Findings{warning("next_action_date", "date_order")});
+    CHECK(check(with(kAssignment, "next_action_date", "\"2026-11-23\"")) ==
+          Findings{warning("next_action_date", "date_in_past")});
+    CHECK(check(with(kDelivery, "next_action_date", "\"2026-12-16\"")) ==
+          Findings{warning("next_action_date", "date_order")});
     CHECK(check(with(kDelivery, "next_action_date", "\"2026-12-15\"")) == Findings{});
     // An empty updated_at means today (2026-11-24 in these tests).
     CHECK(check(with(with(kDelivery, "updated_at", "null"), "target_date", "\"2026-11-23\"")) ==
@@ -170,5 +174,6 @@ TEST_CASE("previous value: the message names the previous value and its record")
     Diagnostics d = diagnose(kDelivery, Lang::ZhCN, &previous);
     REQUIRE(d.size() == 1);
     CHECK(d[0].message ==
-          "交付场景的服务接洽场景必须保持上一值：FTC-CSS 主导 (FTC-CSS Led)（ftc_css_led，来自 2026-11-01，FT-2026-000101 的记录），而不是 \"ftc_ftp_led\"");
+          "交付场景的服务接洽场景必须保持上一值：FTC-CSS 主导 (FTC-CSS Led)（ftc_css_led，来自 "
+          "2026-11-01，FT-2026-000101 的记录），而不是 \"ftc_ftp_led\"");
 }

@@ -26,8 +26,8 @@ constexpr ByteTable make_table(std::string_view bytes) {
     return table;
 }
 
-constexpr ByteTable kUnquotedStop = make_table(",\"\r\n");   // what ends an unquoted run
-constexpr ByteTable kQuotedStop = make_table("\"\r\n");      // quoted runs also count lines
+constexpr ByteTable kUnquotedStop = make_table(",\"\r\n");  // what ends an unquoted run
+constexpr ByteTable kQuotedStop = make_table("\"\r\n");     // quoted runs also count lines
 
 // Scanning runs eight bytes at a time (SWAR) is what keeps the reader well above the CLI's
 // record rate; the table loop finishes the tail and serves big-endian targets.
@@ -77,7 +77,13 @@ const char* find_stop(const char* p, const char* end, const ByteTable& table) {
 bool starts_with_formula_guard(std::string_view cell) {
     if (cell.size() < 2 || cell[0] != '\'') return false;
     switch (cell[1]) {
-        case '=': case '+': case '-': case '@': case '\t': case '\r': case '\'': return true;
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+        case '\'': return true;
         default: return false;
     }
 }
@@ -108,8 +114,12 @@ std::string printable_name(std::string_view name) {
         if (++count > kMaxCodePoints) return out + "\xE2\x80\xA6";  // …
         std::size_t at = pos;
         char32_t cp;
-        if (decode_utf8(name, pos, cp)) out.append(name.substr(at, pos - at));
-        else { out += "\xEF\xBF\xBD"; pos = at + 1; }
+        if (decode_utf8(name, pos, cp))
+            out.append(name.substr(at, pos - at));
+        else {
+            out += "\xEF\xBF\xBD";
+            pos = at + 1;
+        }
     }
     return out;
 }
@@ -123,8 +133,7 @@ std::size_t utf8_sequence_length(unsigned char lead) {
 
 class CsvReader final : public RecordReader {
 public:
-    CsvReader(const Playbook& playbook, Lang lang, RecordSink& sink)
-        : playbook_(playbook), lang_(lang), sink_(sink) {}
+    CsvReader(const Playbook& playbook, Lang lang, RecordSink& sink) : playbook_(playbook), lang_(lang), sink_(sink) {}
 
     void feed(std::string_view bytes) override;
     void finish() override;
@@ -139,19 +148,23 @@ private:
         AfterQuoteBad,  // a character after the closing quote, waiting for its remaining bytes
     };
 
-    Position position_at(const char* p) const {   // p in the current chunk, on the current line
+    Position position_at(const char* p) const {  // p in the current chunk, on the current line
         return {line_, col_base_ + count_code_points({seg_start_, static_cast<std::size_t>(p - seg_start_)}) + 1};
     }
     std::uint64_t row_bytes(const char* p) const { return row_carried_ + static_cast<std::uint64_t>(p - row_seg_); }
-    void new_line(const char* next) { ++line_; seg_start_ = next; col_base_ = 0; }
+    void new_line(const char* next) {
+        ++line_;
+        seg_start_ = next;
+        col_base_ = 0;
+    }
     const char* skip_line_end(const char* p, const char* end);  // p at CR or LF; counts the line
 
     void begin_row(const char* p);
     void begin_cell();
     void append(const char* from, const char* to);
-    void drop_row_text();                           // the row is too large: keep no more of it
+    void drop_row_text();  // the row is too large: keep no more of it
     void end_cell(const char* p);
-    bool end_row(const char* p);                    // false when the file failed
+    bool end_row(const char* p);  // false when the file failed
     bool take_header();
     void deliver_row();
     void fail_after_quote();
@@ -161,23 +174,23 @@ private:
     RecordSink& sink_;
 
     State state_ = State::RowStart;
-    bool after_cr_ = false;                 // the last byte was a CR line end: a LF now belongs to it
-    std::uint64_t line_ = 1;                // physical line of the next byte
+    bool after_cr_ = false;   // the last byte was a CR line end: a LF now belongs to it
+    std::uint64_t line_ = 1;  // physical line of the next byte
 
     // Where we are in the chunk being fed; carried over as counts between chunks.
-    const char* seg_start_ = nullptr;       // start of the current line within the chunk
-    std::uint64_t col_base_ = 0;            // code points of the current line before seg_start_
-    const char* row_seg_ = nullptr;         // start of the current row within the chunk
-    std::uint64_t row_carried_ = 0;         // bytes of the current row in earlier chunks
+    const char* seg_start_ = nullptr;  // start of the current line within the chunk
+    std::uint64_t col_base_ = 0;       // code points of the current line before seg_start_
+    const char* row_seg_ = nullptr;    // start of the current row within the chunk
+    std::uint64_t row_carried_ = 0;    // bytes of the current row in earlier chunks
 
     // The current row. Data cells go straight into record_ (one copy, no per-cell allocation
     // once its buffers have grown); header cells go back to back into header_text_.
     std::uint64_t row_line_ = 0;
-    std::size_t cell_count_ = 0;            // cells ended so far in this row
-    std::string* cell_text_ = nullptr;      // where the current cell's text goes; null: dropped
-    std::size_t row_text_bytes_ = 0;        // text kept so far in this row
-    std::size_t bad_cell_ = 0;              // first cell with invalid UTF-8; npos when none
-    bool too_large_ = false;                // the row's text is no longer kept
+    std::size_t cell_count_ = 0;        // cells ended so far in this row
+    std::string* cell_text_ = nullptr;  // where the current cell's text goes; null: dropped
+    std::size_t row_text_bytes_ = 0;    // text kept so far in this row
+    std::size_t bad_cell_ = 0;          // first cell with invalid UTF-8; npos when none
+    bool too_large_ = false;            // the row's text is no longer kept
 
     // The opening quote of the current quoted cell (its column is computed only when needed).
     std::uint64_t quote_line_ = 0, quote_col_ = 0, quote_col_base_ = 0;
@@ -202,8 +215,10 @@ private:
 const char* CsvReader::skip_line_end(const char* p, const char* end) {
     if (*p == '\r') {
         ++p;
-        if (p == end) after_cr_ = true;
-        else if (*p == '\n') ++p;
+        if (p == end)
+            after_cr_ = true;
+        else if (*p == '\n')
+            ++p;
     } else {
         ++p;
     }
@@ -223,10 +238,14 @@ void CsvReader::begin_row(const char* p) {
 }
 
 void CsvReader::begin_cell() {
-    if (too_large_) cell_text_ = nullptr;
-    else if (!have_header_) cell_text_ = &header_text_;
-    else if (cell_count_ < header_fields_.size()) cell_text_ = &record_[header_fields_[cell_count_]].text;
-    else cell_text_ = nullptr;  // a cell past the header's: only counted (ragged row)
+    if (too_large_)
+        cell_text_ = nullptr;
+    else if (!have_header_)
+        cell_text_ = &header_text_;
+    else if (cell_count_ < header_fields_.size())
+        cell_text_ = &record_[header_fields_[cell_count_]].text;
+    else
+        cell_text_ = nullptr;  // a cell past the header's: only counted (ragged row)
 }
 
 void CsvReader::append(const char* from, const char* to) {
@@ -334,15 +353,15 @@ void CsvReader::deliver_row() {
         // The cells that are there are kept: the report can still name the record's id.
         record_.has_problem = true;
         record_.problem.code = Code::ParseError;
-        record_.problem.detail = message(lang_, Msg::CsvRagged,
-                                         {std::to_string(row_line_), std::to_string(cell_count_),
-                                          std::to_string(header_fields_.size())});
+        record_.problem.detail =
+            message(lang_, Msg::CsvRagged,
+                    {std::to_string(row_line_), std::to_string(cell_count_), std::to_string(header_fields_.size())});
     } else if (bad_cell_ != std::string::npos) {
         record_.has_problem = true;
         record_.problem.code = Code::ParseError;
         const std::string& name = playbook_.fields[static_cast<std::size_t>(header_fields_[bad_cell_])].key;
-        record_.problem.detail = message(
-            lang_, Msg::CsvInvalidUtf8, {std::to_string(row_line_), std::to_string(bad_cell_ + 1), name});
+        record_.problem.detail =
+            message(lang_, Msg::CsvInvalidUtf8, {std::to_string(row_line_), std::to_string(bad_cell_ + 1), name});
     }
     const std::size_t index = count_;
     count_ = index + 1;
@@ -463,21 +482,22 @@ void CsvReader::feed(std::string_view bytes) {
                     bad_need_ = utf8_sequence_length(static_cast<unsigned char>(*p));
                     bad_bytes_.clear();
                     while (p < end && bad_bytes_.size() < bad_need_) bad_bytes_ += *p++;
-                    if (bad_bytes_.size() == bad_need_) fail_after_quote();
-                    else state_ = State::AfterQuoteBad;
+                    if (bad_bytes_.size() == bad_need_)
+                        fail_after_quote();
+                    else
+                        state_ = State::AfterQuoteBad;
                     return;
                 }
                 break;
 
-            case State::AfterQuoteBad:
-                return;  // handled at the top
+            case State::AfterQuoteBad: return;  // handled at the top
         }
     }
 
     // Carry what the next chunk needs as counts: the chunk itself is gone after this call.
     if ((state_ == State::Quoted || state_ == State::QuoteInQuoted) && !quote_col_known_) {
-        quote_col_ = quote_col_base_ +
-                     count_code_points({quote_seg_, static_cast<std::size_t>(quote_ptr_ - quote_seg_)}) + 1;
+        quote_col_ =
+            quote_col_base_ + count_code_points({quote_seg_, static_cast<std::size_t>(quote_ptr_ - quote_seg_)}) + 1;
         quote_col_known_ = true;
     }
     col_base_ += count_code_points({seg_start_, static_cast<std::size_t>(end - seg_start_)});
@@ -489,21 +509,16 @@ void CsvReader::finish() {
     const char* here = nullptr;  // no chunk: row sizes are already carried
     seg_start_ = row_seg_ = here;
     switch (state_) {
-        case State::RowStart:
-            break;
+        case State::RowStart: break;
         case State::CellStart:
             if (!have_header_ && !too_large_) header_pos_.push_back({line_, col_base_ + 1});
             [[fallthrough]];
         case State::Unquoted:
-        case State::QuoteInQuoted:
-            end_row(here);
-            break;
+        case State::QuoteInQuoted: end_row(here); break;
         case State::Quoted:
             fail(quote_line_, quote_col_, message(lang_, Msg::CsvUnterminatedQuote, {std::to_string(quote_line_)}));
             break;
-        case State::AfterQuoteBad:
-            fail_after_quote();
-            break;
+        case State::AfterQuoteBad: fail_after_quote(); break;
     }
     state_ = State::RowStart;
 }

@@ -17,7 +17,13 @@ namespace {
 bool needs_formula_guard(std::string_view value) {
     if (value.empty()) return false;
     switch (value[0]) {
-        case '=': case '+': case '-': case '@': case '\t': case '\r': case '\'': return true;
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+        case '\'': return true;
         default: return false;
     }
 }

@@ -47,11 +47,16 @@ Localized localized(const json& object, const char* key, const std::string& path
 Rule rule_from(const json& v, const std::string& path) {
     Rule r;
     std::string kind = string_at(member(v, "rule", path), path + ".rule");
-    if (kind == "optional") r.kind = RuleKind::Optional;
-    else if (kind == "required") r.kind = RuleKind::Required;
-    else if (kind == "fixed") r.kind = RuleKind::Fixed;
-    else if (kind == "forbidden") r.kind = RuleKind::Forbidden;
-    else bad(path + ".rule", "unknown rule \"" + kind + "\" (optional, required, fixed, forbidden)");
+    if (kind == "optional")
+        r.kind = RuleKind::Optional;
+    else if (kind == "required")
+        r.kind = RuleKind::Required;
+    else if (kind == "fixed")
+        r.kind = RuleKind::Fixed;
+    else if (kind == "forbidden")
+        r.kind = RuleKind::Forbidden;
+    else
+        bad(path + ".rule", "unknown rule \"" + kind + "\" (optional, required, fixed, forbidden)");
     if (r.kind == RuleKind::Fixed) r.value = string_at(member(v, "value", path), path + ".value");
     if (v.contains("keep_previous")) {
         if (!v.at("keep_previous").is_boolean()) bad(path + ".keep_previous", "expected true or false");
@@ -110,10 +115,14 @@ Playbook parse(const json& root) {
         field.label = localized(f, "label", p);
         field.help = localized(f, "help", p, false);
         std::string type = string_at(member(f, "type", p), p + ".type");
-        if (type == "text") field.type = FieldType::Text;
-        else if (type == "choice") field.type = FieldType::Choice;
-        else if (type == "date") field.type = FieldType::Date;
-        else bad(p + ".type", "unknown type \"" + type + "\" (text, choice, date)");
+        if (type == "text")
+            field.type = FieldType::Text;
+        else if (type == "choice")
+            field.type = FieldType::Choice;
+        else if (type == "date")
+            field.type = FieldType::Date;
+        else
+            bad(p + ".type", "unknown type \"" + type + "\" (text, choice, date)");
         if (f.contains("list")) {
             std::string name = string_at(f.at("list"), p + ".list");
             field.list = list_index(name);
@@ -172,12 +181,13 @@ Playbook parse(const json& root) {
         for (std::size_t f = 0; f < pb.fields.size(); ++f) {
             const Field& field = pb.fields[f];
             std::string rp = p + ".rules." + field.key;
-            Rule r = in_common[f] ? pb.common_rules[f]
-                                  : rules.contains(field.key) ? rule_from(rules.at(field.key), rp)
-                                                              : (bad(rp, "every field needs a rule"), Rule{});
+            Rule r = in_common[f]                ? pb.common_rules[f]
+                     : rules.contains(field.key) ? rule_from(rules.at(field.key), rp)
+                                                 : (bad(rp, "every field needs a rule"), Rule{});
             if (r.kind == RuleKind::Fixed && field.list >= 0 && field.type == FieldType::Choice &&
                 !pb.lists[static_cast<std::size_t>(field.list)].find(r.value))
-                bad(rp + ".value", "\"" + r.value + "\" is not in the list \"" + pb.lists[static_cast<std::size_t>(field.list)].name + "\"");
+                bad(rp + ".value", "\"" + r.value + "\" is not in the list \"" +
+                                       pb.lists[static_cast<std::size_t>(field.list)].name + "\"");
             if (r.keep_previous) {
                 if (field.type != FieldType::Choice) bad(rp, "keep_previous needs a choice field");
                 if (pb.engagement_field >= 0 && pb.engagement_field != static_cast<int>(f))
@@ -193,14 +203,16 @@ Playbook parse(const json& root) {
         const json& w = root.at("warnings");
         auto date_field = [&](const json& v, const std::string& path) {
             int f = pb.field_index(string_at(v, path));
-            if (f < 0 || pb.fields[static_cast<std::size_t>(f)].type != FieldType::Date) bad(path, "expected a date field");
+            if (f < 0 || pb.fields[static_cast<std::size_t>(f)].type != FieldType::Date)
+                bad(path, "expected a date field");
             return f;
         };
         if (w.contains("date_in_past")) {
             const json& a = w.at("date_in_past");
             if (!a.is_array()) bad("$.warnings.date_in_past", "expected an array");
             for (std::size_t i = 0; i < a.size(); ++i)
-                pb.warn_before_updated.push_back(date_field(a[i], "$.warnings.date_in_past[" + std::to_string(i) + "]"));
+                pb.warn_before_updated.push_back(
+                    date_field(a[i], "$.warnings.date_in_past[" + std::to_string(i) + "]"));
         }
         if (w.contains("date_order")) {
             const json& a = w.at("date_order");
@@ -235,8 +247,7 @@ PlaybookResult load_playbook(std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 namespace {
 
-const char* kBlank =
-    "^[\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$";
+const char* kBlank = "^[\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$";
 const char* kNotBlank =
     "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const char* kDate = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
@@ -291,7 +302,9 @@ std::string json_schema(const Playbook& pb) {
             case RuleKind::Required:
                 cond = {{"required", {f.key}}, {"properties", {{f.key, value_schema(pb, f, false)}}}};
                 break;
-            case RuleKind::Fixed: cond = {{"required", {f.key}}, {"properties", {{f.key, {{"const", r.value}}}}}}; break;
+            case RuleKind::Fixed:
+                cond = {{"required", {f.key}}, {"properties", {{f.key, {{"const", r.value}}}}}};
+                break;
             case RuleKind::Forbidden: cond = {{"properties", {{f.key, {{"$ref", "#/$defs/empty"}}}}}}; break;
         }
         all.push_back(cond);

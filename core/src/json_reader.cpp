@@ -135,11 +135,11 @@ private:
     Lang lang_;
     RecordSink& sink_;
     Record record_;
-    std::string buffer_;           // the current line when it spans blocks
-    bool skipping_ = false;        // inside a too-large line
+    std::string buffer_;     // the current line when it spans blocks
+    bool skipping_ = false;  // inside a too-large line
     std::size_t skipped_ = 0;
-    std::uint64_t line_no_ = 1;    // line number of the next line to start
-    std::uint64_t offset_ = 0;     // byte offset of the next line to start
+    std::uint64_t line_no_ = 1;  // line number of the next line to start
+    std::uint64_t offset_ = 0;   // byte offset of the next line to start
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -233,8 +233,10 @@ private:
                     }
                     if (state_ == State::Start) {
                         if (!start(c)) return;
-                    } else if (state_ == State::BeforeElement) before_element(c);
-                    else after_element(c);
+                    } else if (state_ == State::BeforeElement)
+                        before_element(c);
+                    else
+                        after_element(c);
                     break;
                 case State::Element: frame(); break;
             }
@@ -415,7 +417,8 @@ private:
         const char* const start = p;
         while (end - p >= 8) {
             const std::uint64_t w = load8(p);
-            const std::uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull, l = w ^ 0x0A0A0A0A0A0A0A0Aull;
+            const std::uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull,
+                                l = w ^ 0x0A0A0A0A0A0A0A0Aull;
             const std::uint64_t ones = 0x0101010101010101ull;
             if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((l - ones) & ~l)) & kHighBits) break;
             continuation += (((w & ~(w << 1) & kHighBits) >> 7) * 0x0101010101010101ull) >> 56;  // bytes 10xxxxxx
@@ -449,7 +452,8 @@ private:
 
     void deliver(std::size_t end) {
         std::string_view text(buf_.data() + elem_start_, end - elem_start_);
-        while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
+        while (!text.empty() &&
+               (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
             text.remove_suffix(1);
         record_.reset(playbook_.fields.size());
         JsonKind kind;
@@ -486,16 +490,16 @@ private:
     RecordSink& sink_;
     Record record_;
     std::string buf_;
-    std::size_t pos_ = 0;              // next byte to frame
-    std::uint64_t consumed_ = 0;       // bytes dropped from the front of buf_
-    std::uint64_t line_ = 1, col_ = 1; // position of buf_[pos_]
+    std::size_t pos_ = 0;               // next byte to frame
+    std::uint64_t consumed_ = 0;        // bytes dropped from the front of buf_
+    std::uint64_t line_ = 1, col_ = 1;  // position of buf_[pos_]
     State state_ = State::Start;
     bool array_ = false, first_ = true, done_ = false, finishing_ = false;
     // the element being framed
     std::size_t elem_start_ = 0;
     std::uint64_t elem_line_ = 1, elem_col_ = 1, elem_offset_ = 0, skip_line_ = 0;
     int elem_depth_base_ = 1, depth_ = 0;
-    std::uint64_t stack_ = 0;          // one bit per open bracket: 1 = '{'
+    std::uint64_t stack_ = 0;  // one bit per open bracket: 1 = '{'
     bool in_string_ = false, escape_ = false, skipping_ = false;
 };
 

@@ -79,8 +79,8 @@ public:
                     std::uint64_t w = load8(u);
                     std::uint64_t quote = w ^ 0x2222222222222222ull, slash = w ^ 0x5C5C5C5C5C5C5C5Cull;
                     std::uint64_t special = ((quote - 0x0101010101010101ull) & ~quote) |
-                                            ((slash - 0x0101010101010101ull) & ~slash) |
-                                            (w - 0x2020202020202020ull) | w;
+                                            ((slash - 0x0101010101010101ull) & ~slash) | (w - 0x2020202020202020ull) |
+                                            w;
                     if (special & kHighBits) break;
                     u += 8;
                 }
@@ -108,10 +108,14 @@ public:
         for (int i = 0; i < 4; ++i) {
             char c = at[i];
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-            else return false;
+            if (c >= '0' && c <= '9')
+                v |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                v |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                v |= static_cast<unsigned>(c - 'A' + 10);
+            else
+                return false;
         }
         return true;
     }
@@ -185,8 +189,8 @@ public:
             if (p_ >= end_ || *p_ < '0' || *p_ > '9') return fail(start, Msg::BadNumber);
             while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
         }
-        if (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' ||
-                          *p_ == '+' || *p_ == '-' || *p_ == 'x' || *p_ == 'X'))
+        if (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' || *p_ == '+' ||
+                          *p_ == '-' || *p_ == 'x' || *p_ == 'X'))
             return fail(start, Msg::BadNumber);
         return true;
     }
@@ -196,14 +200,18 @@ public:
         const char* q = p_;
         while (q < end_ && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))) ++q;
         std::string_view word(start, static_cast<std::size_t>(q - start));
-        if (word == "true" || word == "false") kind = JsonKind::Boolean;
-        else if (word == "null") kind = JsonKind::Null;
-        else if (word == "NaN" || word == "Infinity") return fail(start, Msg::NonFinite);
+        if (word == "true" || word == "false")
+            kind = JsonKind::Boolean;
+        else if (word == "null")
+            kind = JsonKind::Null;
+        else if (word == "NaN" || word == "Infinity")
+            return fail(start, Msg::NonFinite);
         else if (q == end_ && (std::string_view("true").substr(0, word.size()) == word ||
                                std::string_view("false").substr(0, word.size()) == word ||
                                std::string_view("null").substr(0, word.size()) == word))
             return fail(q, Msg::UnexpectedEnd);
-        else return fail(start, Msg::BadLiteral, std::string(word.substr(0, 16)));
+        else
+            return fail(start, Msg::BadLiteral, std::string(word.substr(0, 16)));
         p_ = q;
         return true;
     }
@@ -342,8 +350,10 @@ public:
             if (field < 0) {
                 bool known = false;
                 for (const std::string& u : record.unknown_keys) known = known || u == key;
-                if (known) add_once(record.duplicate_keys, key);
-                else record.unknown_keys.emplace_back(key);
+                if (known)
+                    add_once(record.duplicate_keys, key);
+                else
+                    record.unknown_keys.emplace_back(key);
                 if (!value(depth + 1, k)) return false;
             } else if (seen & (std::uint64_t{1} << field)) {
                 add_once(record.duplicate_keys, key);
@@ -381,8 +391,8 @@ public:
 
 }  // namespace
 
-ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbook, Record& record,
-                        JsonKind& kind, ScanError& error) {
+ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbook, Record& record, JsonKind& kind,
+                        ScanError& error) {
     Scanner s(text, error);
     s.skip_ws();
     bool ok;

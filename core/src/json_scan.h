@@ -16,9 +16,9 @@
 namespace ftblock::detail {
 
 struct ScanError {
-    std::size_t offset = 0;     // byte offset in the scanned text
+    std::size_t offset = 0;  // byte offset in the scanned text
     Msg msg = Msg::UnexpectedEnd;
-    std::string arg;            // message argument (InvalidUtf8: filled in by the caller)
+    std::string arg;  // message argument (InvalidUtf8: filled in by the caller)
 };
 
 enum class ScanOutcome {
@@ -31,8 +31,8 @@ enum class JsonKind { Object, Array, String, Number, Boolean, Null };
 
 // text: one JSON value with optional white space around it. depth: the nesting depth of that
 // value counted from the document root (1 for a JSON Lines record, 2 for an array element).
-ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbook, Record& record,
-                        JsonKind& kind, ScanError& error);
+ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbook, Record& record, JsonKind& kind,
+                        ScanError& error);
 
 // Validates one JSON value (same rules) without keeping anything; used by tests and by
 // anything that must only know "is this JSON".

@@ -12,43 +12,43 @@ namespace ftblock::detail {
 
 enum class Msg {
     // reading: JSON / JSON Lines
-    UnexpectedEnd,          // unexpected end of input
-    UnexpectedChar,         // {0}: the character
+    UnexpectedEnd,   // unexpected end of input
+    UnexpectedChar,  // {0}: the character
     ExpectedValue,
     ExpectedKey,
     ExpectedColon,
     ExpectedCommaOrBrace,
     ExpectedCommaOrBracket,
     TrailingComma,
-    TrailingContent,        // unexpected content after the value
+    TrailingContent,  // unexpected content after the value
     CommentNotAllowed,
     SingleQuote,
-    NonFinite,              // NaN / Infinity
+    NonFinite,  // NaN / Infinity
     BadNumber,
-    BadLiteral,             // {0}: what was found (e.g. "tru")
-    ControlInString,        // {0}: U+XXXX
-    BadEscape,              // {0}: the escape
-    LoneSurrogate,          // {0}: \uXXXX
-    InvalidUtf8,            // {0}: byte offset in the input
+    BadLiteral,       // {0}: what was found (e.g. "tru")
+    ControlInString,  // {0}: U+XXXX
+    BadEscape,        // {0}: the escape
+    LoneSurrogate,    // {0}: \uXXXX
+    InvalidUtf8,      // {0}: byte offset in the input
     Utf16,
     EmptyJson,
     NotArrayOrObject,
-    TooDeep,                // {0}: the limit
-    MismatchedBracket,      // {0}: found, {1}: expected
-    TooLarge,               // {0}: the limit in bytes
-    NotAnObject,            // {0}: what it is (array / string / number / …)
-    AtColumn,               // {0}: column, {1}: message — record-level detail with a position
+    TooDeep,            // {0}: the limit
+    MismatchedBracket,  // {0}: found, {1}: expected
+    TooLarge,           // {0}: the limit in bytes
+    NotAnObject,        // {0}: what it is (array / string / number / …)
+    AtColumn,           // {0}: column, {1}: message — record-level detail with a position
     // reading: CSV
-    CsvUnterminatedQuote,   // {0}: line where the quoted field opened
-    CsvStrayQuote,          // {0}: row (line), {1}: field number
-    CsvQuoteNotClosed,      // {0}: what follows the closing quote
-    CsvRagged,              // {0}: row (line), {1}: fields found, {2}: fields expected
-    CsvInvalidUtf8,         // {0}: row (line), {1}: field number, {2}: column name
-    CsvHeaderUnknown,       // {0}: the names
-    CsvHeaderEmpty,         // {0}: field number
-    CsvHeaderDuplicate,     // {0}: the name
+    CsvUnterminatedQuote,  // {0}: line where the quoted field opened
+    CsvStrayQuote,         // {0}: row (line), {1}: field number
+    CsvQuoteNotClosed,     // {0}: what follows the closing quote
+    CsvRagged,             // {0}: row (line), {1}: fields found, {2}: fields expected
+    CsvInvalidUtf8,        // {0}: row (line), {1}: field number, {2}: column name
+    CsvHeaderUnknown,      // {0}: the names
+    CsvHeaderEmpty,        // {0}: field number
+    CsvHeaderDuplicate,    // {0}: the name
     // files
-    CannotRead,             // {0}: the reason
+    CannotRead,  // {0}: the reason
 };
 
 std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args = {});

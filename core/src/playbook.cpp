@@ -59,9 +59,7 @@ const ValueList* Playbook::list_of(int field) const {
     return l < 0 ? nullptr : &lists[static_cast<std::size_t>(l)];
 }
 
-std::string_view builtin_playbook_text() {
-    return std::string_view(detail::playbook_json, detail::playbook_json_size);
-}
+std::string_view builtin_playbook_text() { return std::string_view(detail::playbook_json, detail::playbook_json_size); }
 
 std::shared_ptr<const Playbook> builtin_playbook() {
     // Parsed once; the embedded text is checked by the tests, so failure here is a build defect.

@@ -42,8 +42,8 @@ const PreviousIndex::Entry* PreviousIndex::find(const Record& record, Date recor
     auto it = entries_.find(key);
     if (it == entries_.end()) return nullptr;
     const std::vector<Entry>& list = it->second;
-    auto at = std::upper_bound(list.begin(), list.end(), record_day,
-                               [](Date d, const Entry& e) { return d < e.updated_at; });
+    auto at =
+        std::upper_bound(list.begin(), list.end(), record_day, [](Date d, const Entry& e) { return d < e.updated_at; });
     if (at == list.begin()) return nullptr;
     return &*(at - 1);
 }

@@ -16,18 +16,21 @@ void RecordReader::fail(std::uint64_t line, std::uint64_t column, std::string me
 }
 
 bool parse_input_format(std::string_view text, InputFormat& out) {
-    if (text == "json") out = InputFormat::Json;
-    else if (text == "jsonl" || text == "ndjson") out = InputFormat::JsonLines;
-    else if (text == "csv") out = InputFormat::Csv;
-    else return false;
+    if (text == "json")
+        out = InputFormat::Json;
+    else if (text == "jsonl" || text == "ndjson")
+        out = InputFormat::JsonLines;
+    else if (text == "csv")
+        out = InputFormat::Csv;
+    else
+        return false;
     return true;
 }
 
 InputFormat format_from_file_name(std::string_view name) {
     std::size_t dot = name.rfind('.');
     std::size_t slash = name.find_last_of("/\\");
-    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
-        return InputFormat::Auto;
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return InputFormat::Auto;
     std::string ext;
     for (char c : name.substr(dot + 1)) ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == "json") return InputFormat::Json;
@@ -87,8 +90,8 @@ private:
                 // Wait for three bytes, unless two already prove UTF-16 or rule out a BOM.
                 bool could_be_bom = prefix_.empty() || (byte(0) == 0xEF && (prefix_.size() < 2 || byte(1) == 0xBB)) ||
                                     (prefix_.size() == 1 && (byte(0) == 0xFF || byte(0) == 0xFE));
-                bool utf16 = prefix_.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) ||
-                                                     (byte(0) == 0xFE && byte(1) == 0xFF));
+                bool utf16 = prefix_.size() >= 2 &&
+                             ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF));
                 if (could_be_bom && !utf16) return;
             }
             if (prefix_.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF))) {
@@ -143,8 +146,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& playbook, Lang lang,
-                                          RecordSink& sink) {
+std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& playbook, Lang lang, RecordSink& sink) {
     return std::make_unique<PrefixReader>(format, playbook, lang, sink);
 }
 

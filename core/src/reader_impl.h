@@ -15,7 +15,9 @@ std::unique_ptr<RecordReader> make_csv_reader(const Playbook& playbook, Lang lan
 
 // Line and column (1-based, code points) of byte `offset` in `text`, counting from a start
 // position (line, column) that `text[0]` has.
-struct Position { std::uint64_t line, column; };
+struct Position {
+    std::uint64_t line, column;
+};
 Position advance_position(Position start, std::string_view text, std::size_t offset);
 
 }  // namespace ftblock::detail

@@ -33,8 +33,10 @@ void Report::add_record(std::string_view file, std::size_t index, std::uint64_t 
         out_ += ", \"line\": ";
         append_uint(out_, line);
         out_ += ", \"id\": ";
-        if (id) append_json_string(out_, *id);
-        else out_ += "null";
+        if (id)
+            append_json_string(out_, *id);
+        else
+            out_ += "null";
         out_ += errors ? ", \"valid\": false, \"diagnostics\": [" : ", \"valid\": true, \"diagnostics\": [";
         for (std::size_t i = 0; i < diagnostics.size(); ++i) {
             const Diagnostic& d = diagnostics[i];
@@ -105,21 +107,24 @@ void Report::end() {
                 continue;
             }
             out_ += "{\"line\": ";
-            if (f.error.line) append_uint(out_, f.error.line);
-            else out_ += "null";
+            if (f.error.line)
+                append_uint(out_, f.error.line);
+            else
+                out_ += "null";
             out_ += ", \"column\": ";
-            if (f.error.line) append_uint(out_, f.error.column);
-            else out_ += "null";
+            if (f.error.line)
+                append_uint(out_, f.error.column);
+            else
+                out_ += "null";
             out_ += ", \"message\": ";
             append_json_string(out_, f.error.message);
             out_ += "}}";
         }
         out_ += files_.empty() ? "],\n" : "\n],\n";
-        out_ += "\"summary\": {\"files\": " + std::to_string(s.files) + ", \"file_errors\": " +
-                std::to_string(s.file_errors) + ", \"records\": " + std::to_string(s.records) +
+        out_ += "\"summary\": {\"files\": " + std::to_string(s.files) +
+                ", \"file_errors\": " + std::to_string(s.file_errors) + ", \"records\": " + std::to_string(s.records) +
                 ", \"valid\": " + std::to_string(s.valid) + ", \"invalid\": " + std::to_string(s.invalid) +
-                ", \"errors\": " + std::to_string(s.errors) + ", \"warnings\": " + std::to_string(s.warnings) +
-                "}}\n";
+                ", \"errors\": " + std::to_string(s.errors) + ", \"warnings\": " + std::to_string(s.warnings) + "}}\n";
         return;
     }
     auto n = [](std::size_t v) { return std::to_string(v); };
@@ -128,10 +133,13 @@ void Report::end() {
                 n(s.invalid) + " 条无效；" + n(s.errors) + " 个错误，" + n(s.warnings) + " 个警告，" +
                 n(s.file_errors) + " 个文件错误\n";
     } else {
-        auto plural = [&](std::size_t v, const char* one, const char* many) { return n(v) + " " + (v == 1 ? one : many); };
+        auto plural = [&](std::size_t v, const char* one, const char* many) {
+            return n(v) + " " + (v == 1 ? one : many);
+        };
         out_ += plural(s.records, "record", "records") + " in " + plural(s.files, "file", "files") + ": " + n(s.valid) +
                 " valid, " + n(s.invalid) + " invalid; " + plural(s.errors, "error", "errors") + ", " +
-                plural(s.warnings, "warning", "warnings") + ", " + plural(s.file_errors, "file error", "file errors") + "\n";
+                plural(s.warnings, "warning", "warnings") + ", " + plural(s.file_errors, "file error", "file errors") +
+                "\n";
     }
 }
 
@@ -143,7 +151,10 @@ int Report::exit_code() const {
 // ---------------------------------------------------------------------------------------------
 CheckedInput::CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context,
                            std::string file_name, InputFormat format)
-    : report_(report), playbook_(playbook), context_(context), file_name_(std::move(file_name)),
+    : report_(report),
+      playbook_(playbook),
+      context_(context),
+      file_name_(std::move(file_name)),
       reader_(make_reader(format, playbook, context.lang, *this)) {}
 
 void CheckedInput::on_record(std::size_t index, std::uint64_t line, Record& record) {

@@ -33,10 +33,20 @@ bool decode_utf8(std::string_view s, std::size_t& pos, char32_t& cp) {
     }
     int len;
     char32_t min;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return false;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+        min = 0x10000;
+    } else
+        return false;
     if (pos + static_cast<std::size_t>(len) > n) return false;
     for (int i = 1; i < len; ++i) {
         unsigned char cc = p[pos + static_cast<std::size_t>(i)];
@@ -89,8 +99,8 @@ void append_utf8(std::string& out, char32_t cp) {
 
 bool is_white_space(char32_t cp) {
     return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000;
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
 }
 
 bool is_control_char(char32_t cp) {
@@ -112,13 +122,19 @@ std::string_view trim_white_space(std::string_view s) {
     char32_t cp;
     while (pos < s.size()) {
         std::size_t at = pos;
-        if (!decode_utf8(s, pos, cp) || !is_white_space(cp)) { begin = at; break; }
+        if (!decode_utf8(s, pos, cp) || !is_white_space(cp)) {
+            begin = at;
+            break;
+        }
         begin = pos;
     }
     std::size_t end = begin;
     pos = begin;
     while (pos < s.size()) {
-        if (!decode_utf8(s, pos, cp)) { end = s.size(); break; }
+        if (!decode_utf8(s, pos, cp)) {
+            end = s.size();
+            break;
+        }
         if (!is_white_space(cp)) end = pos;
     }
     return s.substr(begin, end - begin);
@@ -126,18 +142,18 @@ std::string_view trim_white_space(std::string_view s) {
 
 static char32_t fold_code_point(char32_t cp) {
     if (cp >= 'A' && cp <= 'Z') return cp + 32;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;              // Latin-1
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;  // Latin-1
     if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 &&
-        cp != 0x17F) {                                                        // Latin Extended-A pairs
+        cp != 0x17F) {  // Latin Extended-A pairs
         bool even_upper = (cp < 0x138) || (cp > 0x149 && cp < 0x178);
         if (even_upper) return (cp % 2 == 0) ? cp + 1 : cp;
         if (cp == 0x178) return 0xFF;
         return (cp % 2 == 1) ? cp + 1 : cp;
     }
-    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;          // Greek
-    if (cp >= 0x410 && cp <= 0x42F) return cp + 32;                          // Cyrillic
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;  // Greek
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 32;                 // Cyrillic
     if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
-    if (cp >= 0xFF21 && cp <= 0xFF3A) return cp + 32;                        // fullwidth Latin
+    if (cp >= 0xFF21 && cp <= 0xFF3A) return cp + 32;  // fullwidth Latin
     return cp;
 }
 

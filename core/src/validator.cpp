@@ -38,7 +38,8 @@ private:
         out_.push_back(Diagnostic{field, code, code_severity(code), std::move(message)});
     }
     void add(int f, Code code, std::string message) {
-        out_.push_back(Diagnostic{pb_.fields[static_cast<std::size_t>(f)].key, code, code_severity(code), std::move(message)});
+        out_.push_back(
+            Diagnostic{pb_.fields[static_cast<std::size_t>(f)].key, code, code_severity(code), std::move(message)});
     }
 
     MessageContext context(int f, bool names_scenario) const {
@@ -132,7 +133,8 @@ private:
             for (int f : pb_.warn_before_updated) {
                 std::optional<Date> d = good_date(f);
                 if (d && *d < *day)
-                    add(f, Code::DateInPast, detail::msg_date_in_past(context(f, false), rec_[f].text, format_date(*day)));
+                    add(f, Code::DateInPast,
+                        detail::msg_date_in_past(context(f, false), rec_[f].text, format_date(*day)));
             }
         }
         std::optional<Date> first = good_date(pb_.order_first), second = good_date(pb_.order_second);

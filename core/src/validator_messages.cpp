@@ -95,7 +95,8 @@ std::string quote_value(std::string_view text) {
 
 std::string msg_required(const MessageContext& c, const Rule& rule) {
     if (rule.kind == RuleKind::Fixed) {
-        return zh(c) ? format("{0}{1}必须是{2}（{3}），不能为空", {in_scenario(c), label(c), value_label(c, rule), rule.value})
+        return zh(c) ? format("{0}{1}必须是{2}（{3}），不能为空",
+                              {in_scenario(c), label(c), value_label(c, rule), rule.value})
                      : format("{0}{1} must be {2} (\"{3}\"); it is empty",
                               {in_scenario(c), label(c), value_label(c, rule), rule.value});
     }
@@ -122,7 +123,8 @@ std::string msg_fixed_value(const MessageContext& c, const Rule& rule, std::stri
 std::string msg_not_allowed(const MessageContext& c, const Rule& rule, std::string_view value) {
     std::string guidance = rule.guidance.in(c.lang);
     return zh(c) ? format("{0}{1}必须为空（{2}），而不是 {3}", {in_scenario(c), label(c), guidance, quote_value(value)})
-                 : format("{0}{1} must be empty ({2}), not {3}", {in_scenario(c), label(c), guidance, quote_value(value)});
+                 : format("{0}{1} must be empty ({2}), not {3}",
+                          {in_scenario(c), label(c), guidance, quote_value(value)});
 }
 
 std::string msg_not_in_list(const MessageContext& c, std::string_view value) {
@@ -139,7 +141,8 @@ std::string msg_not_in_list(const MessageContext& c, std::string_view value) {
                 break;
             }
     return zh(c) ? format("{0} {1} 不在列表中{2}；可选值：{3}", {label(c), quote_value(value), hint, ids})
-                 : format("{0} {1} is not in the list{2}; expected one of: {3}", {label(c), quote_value(value), hint, ids});
+                 : format("{0} {1} is not in the list{2}; expected one of: {3}",
+                          {label(c), quote_value(value), hint, ids});
 }
 
 std::string msg_bad_date(const MessageContext& c, std::string_view value) {
@@ -162,28 +165,35 @@ std::string msg_control_char(const MessageContext& c, char32_t cp, std::size_t p
     char code[12];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
     return zh(c) ? format("{0}的第 {1} 个字符是控制字符 {2}", {label(c), std::to_string(position), code})
-                 : format("{0} contains the control character {1} at character {2}", {label(c), code, std::to_string(position)});
+                 : format("{0} contains the control character {1} at character {2}",
+                          {label(c), code, std::to_string(position)});
 }
 
 std::string msg_changed_from_previous(const MessageContext& c, std::string_view value, std::string_view previous,
                                       std::string_view previous_day, std::string_view previous_id) {
-    std::string from = previous_id.empty() ? std::string(previous_day)
-                                           : std::string(previous_day) + (zh(c) ? "，" : ", ") + std::string(previous_id);
+    std::string from = previous_id.empty()
+                           ? std::string(previous_day)
+                           : std::string(previous_day) + (zh(c) ? "，" : ", ") + std::string(previous_id);
     return zh(c) ? format("{0}{1}必须保持上一值：{2}（{3}，来自 {4} 的记录），而不是 {5}",
-                          {in_scenario(c), label(c), choice_label(c, previous), std::string(previous), from, quote_value(value)})
+                          {in_scenario(c), label(c), choice_label(c, previous), std::string(previous), from,
+                           quote_value(value)})
                  : format("{0}{1} must keep its previous value {2} (\"{3}\", record of {4}), not {5}",
-                          {in_scenario(c), label(c), choice_label(c, previous), std::string(previous), from, quote_value(value)});
+                          {in_scenario(c), label(c), choice_label(c, previous), std::string(previous), from,
+                           quote_value(value)});
 }
 
 std::string msg_date_in_past(const MessageContext& c, std::string_view date, std::string_view day) {
     return zh(c) ? format("{0} {1} 早于本次更新日期 {2}", {label(c), std::string(date), std::string(day)})
-                 : format("{0} {1} is before the day of this update, {2}", {label(c), std::string(date), std::string(day)});
+                 : format("{0} {1} is before the day of this update, {2}",
+                          {label(c), std::string(date), std::string(day)});
 }
 
-std::string msg_date_order(const MessageContext& c, int later_field, std::string_view date, std::string_view later_date) {
+std::string msg_date_order(const MessageContext& c, int later_field, std::string_view date,
+                           std::string_view later_date) {
     const std::string& other = c.playbook.fields[static_cast<std::size_t>(later_field)].label.in(c.lang);
-    return zh(c) ? format("{0} {1} 晚于{2} {3}", {label(c), std::string(date), other, std::string(later_date)})
-                 : format("{0} {1} is after the {2} {3}", {label(c), std::string(date), other, std::string(later_date)});
+    return zh(c)
+               ? format("{0} {1} 晚于{2} {3}", {label(c), std::string(date), other, std::string(later_date)})
+               : format("{0} {1} is after the {2} {3}", {label(c), std::string(date), other, std::string(later_date)});
 }
 
 std::string msg_unknown_field(const Playbook& playbook, Lang lang, std::string_view key) {
@@ -201,13 +211,15 @@ std::string msg_unknown_field(const Playbook& playbook, Lang lang, std::string_v
     if (lang == Lang::ZhCN)
         return best.empty() ? format("未知字段 {0}：记录格式中没有这个键", {shown})
                             : format("未知字段 {0}：记录格式中没有这个键；是否想写 \"{1}\"？", {shown, best});
-    return best.empty() ? format("unknown field {0}: not a key of the record format", {shown})
-                        : format("unknown field {0}: not a key of the record format; did you mean \"{1}\"?", {shown, best});
+    return best.empty()
+               ? format("unknown field {0}: not a key of the record format", {shown})
+               : format("unknown field {0}: not a key of the record format; did you mean \"{1}\"?", {shown, best});
 }
 
 std::string msg_duplicate_key(Lang lang, std::string_view key) {
-    return lang == Lang::ZhCN ? format("键 {0} 出现了不止一次；只检查第一个值", {quote_value(key)})
-                              : format("key {0} is given more than once; the first value is checked", {quote_value(key)});
+    return lang == Lang::ZhCN
+               ? format("键 {0} 出现了不止一次；只检查第一个值", {quote_value(key)})
+               : format("key {0} is given more than once; the first value is checked", {quote_value(key)});
 }
 
 }  // namespace ftblock::detail

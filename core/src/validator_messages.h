@@ -12,11 +12,11 @@ namespace ftblock::detail {
 struct MessageContext {
     const Playbook& playbook;
     Lang lang;
-    const Scenario* scenario;   // null: the sentence does not name a scenario
-    int field;                  // field index
+    const Scenario* scenario;  // null: the sentence does not name a scenario
+    int field;                 // field index
 };
 
-std::string quote_value(std::string_view text);     // shortened, control characters made visible
+std::string quote_value(std::string_view text);  // shortened, control characters made visible
 
 std::string msg_required(const MessageContext& c, const Rule& rule);
 std::string msg_fixed_value(const MessageContext& c, const Rule& rule, std::string_view value);

@@ -56,8 +56,10 @@ void append_record_json(std::string& out, const Playbook& playbook, const Record
         first = false;
         append_json_string(out, playbook.fields[f].key);
         out += ": ";
-        if (v.is_string()) append_json_string(out, v.text);
-        else out += "null";
+        if (v.is_string())
+            append_json_string(out, v.text);
+        else
+            out += "null";
     }
     out += '}';
 }

@@ -10,15 +10,15 @@ namespace ftblock {
 
 struct Date {
     int year = 1, month = 1, day = 1;
-    int serial() const { return year * 10000 + month * 100 + day; }     // orders like the calendar
+    int serial() const { return year * 10000 + month * 100 + day; }  // orders like the calendar
     friend bool operator==(Date a, Date b) { return a.serial() == b.serial(); }
     friend bool operator!=(Date a, Date b) { return !(a == b); }
     friend bool operator<(Date a, Date b) { return a.serial() < b.serial(); }
     friend bool operator<=(Date a, Date b) { return a.serial() <= b.serial(); }
 };
 
-std::optional<Date> parse_date(std::string_view text);                  // exactly YYYY-MM-DD and a real day, else nullopt
-std::string format_date(Date date);                                     // YYYY-MM-DD
-int days_in_month(int year, int month);                                 // proleptic Gregorian
+std::optional<Date> parse_date(std::string_view text);  // exactly YYYY-MM-DD and a real day, else nullopt
+std::string format_date(Date date);                     // YYYY-MM-DD
+int days_in_month(int year, int month);                 // proleptic Gregorian
 
 }  // namespace ftblock

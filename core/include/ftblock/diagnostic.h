@@ -31,13 +31,13 @@ enum class Code {
 
 enum class Severity { Error, Warning };
 
-const char* code_name(Code code);                                       // stable id, e.g. "fixed_value"
-Severity code_severity(Code code);                                      // fixed per code
-const char* severity_name(Severity severity);                           // "error" / "warning"
+const char* code_name(Code code);              // stable id, e.g. "fixed_value"
+Severity code_severity(Code code);             // fixed per code
+const char* severity_name(Severity severity);  // "error" / "warning"
 constexpr int code_count = static_cast<int>(Code::NoteQuality) + 1;
 
 struct Diagnostic {
-    std::string field;    // record key; "" for the record as a whole
+    std::string field;  // record key; "" for the record as a whole
     Code code;
     Severity severity;
     std::string message;  // in the language asked for
@@ -45,6 +45,6 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-bool has_error(const Diagnostics& diagnostics);                          // valid record == no error
+bool has_error(const Diagnostics& diagnostics);  // valid record == no error
 
 }  // namespace ftblock

@@ -19,19 +19,19 @@ struct Playbook;
 
 enum class InputFormat { Auto, Json, JsonLines, Csv };
 
-bool parse_input_format(std::string_view text, InputFormat& out);   // "json" / "jsonl" / "csv"
-InputFormat format_from_file_name(std::string_view name);           // by extension; Auto when unknown
+bool parse_input_format(std::string_view text, InputFormat& out);  // "json" / "jsonl" / "csv"
+InputFormat format_from_file_name(std::string_view name);          // by extension; Auto when unknown
 
-constexpr std::size_t max_record_bytes = 1024 * 1024;               // over this: too_large (SPEC §3)
-constexpr int max_depth = 64;                                       // nesting, counted from the document root
+constexpr std::size_t max_record_bytes = 1024 * 1024;  // over this: too_large (SPEC §3)
+constexpr int max_depth = 64;                          // nesting, counted from the document root
 
-struct FileError {                      // a problem with the file as a whole (exit 2)
-    std::uint64_t line = 0;             // 1-based; 0 when there is no position
-    std::uint64_t column = 0;           // 1-based, in code points; 0 when there is no position
-    std::string message;                // in the reader's language
+struct FileError {             // a problem with the file as a whole (exit 2)
+    std::uint64_t line = 0;    // 1-based; 0 when there is no position
+    std::uint64_t column = 0;  // 1-based, in code points; 0 when there is no position
+    std::string message;       // in the reader's language
 };
 
-class RecordSink {                      // receives records as soon as they are read
+class RecordSink {  // receives records as soon as they are read
 public:
     virtual ~RecordSink() = default;
     // index: 0-based within the input; line: 1-based line where the record starts.
@@ -46,7 +46,7 @@ public:
     virtual void finish() = 0;                      // end of input; may call the sink
     bool failed() const { return failed_; }         // a file-level error stopped reading
     const FileError& error() const { return error_; }
-    std::size_t count() const { return count_; }    // records delivered so far
+    std::size_t count() const { return count_; }  // records delivered so far
 
 protected:
     void fail(std::uint64_t line, std::uint64_t column, std::string message);
@@ -57,7 +57,6 @@ protected:
 
 // The reader for one input. With InputFormat::Auto the first significant byte decides
 // ('[' JSON, '{' JSON Lines, else CSV). A UTF-8 BOM is skipped; UTF-16 is a file error.
-std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& playbook, Lang lang,
-                                          RecordSink& sink);
+std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& playbook, Lang lang, RecordSink& sink);
 
 }  // namespace ftblock

@@ -26,19 +26,19 @@ struct FieldValue {
     bool is_string() const { return state == ValueState::String; }
 };
 
-struct RecordProblem {          // the record could not be read as a record
-    Code code = Code::ParseError;   // ParseError, TooLarge or WrongType
-    std::string detail;             // already in the report's language
+struct RecordProblem {             // the record could not be read as a record
+    Code code = Code::ParseError;  // ParseError, TooLarge or WrongType
+    std::string detail;            // already in the report's language
 };
 
 struct Record {
-    std::vector<FieldValue> values;         // one per playbook field
-    std::vector<std::string> unknown_keys;  // in input order, each once
-    std::vector<std::string> duplicate_keys;// in input order, each once
+    std::vector<FieldValue> values;           // one per playbook field
+    std::vector<std::string> unknown_keys;    // in input order, each once
+    std::vector<std::string> duplicate_keys;  // in input order, each once
     bool has_problem = false;
     RecordProblem problem;
 
-    void reset(std::size_t field_count);                                // reuse without freeing buffers
+    void reset(std::size_t field_count);  // reuse without freeing buffers
     const FieldValue& operator[](int field) const { return values[static_cast<std::size_t>(field)]; }
     FieldValue& operator[](int field) { return values[static_cast<std::size_t>(field)]; }
 };

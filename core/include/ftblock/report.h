@@ -21,38 +21,43 @@ enum class ReportFormat { Text, Json };
 
 struct Summary {
     std::size_t files = 0, file_errors = 0, records = 0, valid = 0, invalid = 0;
-    std::size_t errors = 0, warnings = 0;       // record diagnostics
+    std::size_t errors = 0, warnings = 0;  // record diagnostics
 };
 
 class Report {
 public:
     Report(ReportFormat format, Lang lang) : format_(format), lang_(lang) {}
-    void begin();                                                         // before anything else
-    void add_record(std::string_view file, std::size_t index, std::uint64_t line,
-                    const std::string* id, const Diagnostics& diagnostics);
+    void begin();  // before anything else
+    void add_record(std::string_view file, std::size_t index, std::uint64_t line, const std::string* id,
+                    const Diagnostics& diagnostics);
     void add_file(std::string_view file, std::size_t count, const FileError* error);  // after its records
-    void end();                                                           // files and summary
-    std::string& out() { return out_; }                                  // drain it when you like
+    void end();                                                                       // files and summary
+    std::string& out() { return out_; }                                               // drain it when you like
     const Summary& summary() const { return summary_; }
-    int exit_code() const;                                                // 2 file errors / 1 invalid / 0
+    int exit_code() const;  // 2 file errors / 1 invalid / 0
 
 private:
-    struct FileEntry { std::string name; std::size_t count; bool has_error; FileError error; };
+    struct FileEntry {
+        std::string name;
+        std::size_t count;
+        bool has_error;
+        FileError error;
+    };
     ReportFormat format_;
     Lang lang_;
     std::string out_;
     Summary summary_;
-    std::vector<FileEntry> files_;                                        // small: one per input
+    std::vector<FileEntry> files_;  // small: one per input
     bool first_record_ = true;
 };
 
-class CheckedInput : private RecordSink {   // one input file through reader, validator, report
+class CheckedInput : private RecordSink {  // one input file through reader, validator, report
 public:
-    CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context,
-                 std::string file_name, InputFormat format);
+    CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context, std::string file_name,
+                 InputFormat format);
     void feed(std::string_view bytes) { reader_->feed(bytes); }
-    void finish();                                                        // also reports the file
-    void fail(FileError error);                                           // e.g. the file could not be read
+    void finish();                                                               // also reports the file
+    void fail(FileError error);                                                  // e.g. the file could not be read
     const FileError* file_error() const { return failed_ ? &error_ : nullptr; }  // after finish()/fail()
 
 private:
@@ -62,7 +67,7 @@ private:
     ValidationContext context_;
     std::string file_name_;
     std::unique_ptr<RecordReader> reader_;
-    Diagnostics diagnostics_;                                             // reused per record
+    Diagnostics diagnostics_;  // reused per record
     bool done_ = false;
     bool failed_ = false;
     FileError error_;

@@ -10,6 +10,6 @@
 
 namespace ftblock {
 
-std::string json_schema(const Playbook& playbook);                      // pretty-printed, ends with a newline
+std::string json_schema(const Playbook& playbook);  // pretty-printed, ends with a newline
 
 }  // namespace ftblock

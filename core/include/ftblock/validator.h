@@ -20,33 +20,33 @@ namespace ftblock {
 class PreviousIndex {
 public:
     struct Entry {
-        Date updated_at;                // the record's day (empty updated_at = today at add time)
-        std::uint64_t order = 0;        // input order: later wins among equal days
-        std::string value;              // its engagement scenario (always in the list)
-        std::string id;                 // its id, for the message ("" when none)
+        Date updated_at;          // the record's day (empty updated_at = today at add time)
+        std::uint64_t order = 0;  // input order: later wins among equal days
+        std::string value;        // its engagement scenario (always in the list)
+        std::string id;           // its id, for the message ("" when none)
     };
 
     explicit PreviousIndex(const Playbook& playbook) : playbook_(&playbook) {}
-    bool add(const Record& record, Date today);                         // false when it is not a candidate
-    const Entry* find(const Record& record, Date record_day) const;      // latest with updated_at <= record_day
+    bool add(const Record& record, Date today);                      // false when it is not a candidate
+    const Entry* find(const Record& record, Date record_day) const;  // latest with updated_at <= record_day
     std::size_t size() const { return size_; }
 
 private:
-    std::string key_of(const Record& record) const;                     // "" when workload/customer empty
+    std::string key_of(const Record& record) const;  // "" when workload/customer empty
     const Playbook* playbook_;
-    std::unordered_map<std::string, std::vector<Entry>> entries_;      // sorted by (updated_at, order)
+    std::unordered_map<std::string, std::vector<Entry>> entries_;  // sorted by (updated_at, order)
     std::uint64_t next_order_ = 0;
     std::size_t size_ = 0;
 };
 
 struct ValidationContext {
     Lang lang = Lang::En;
-    Date today;                                     // what an empty updated_at means
-    const PreviousIndex* previous = nullptr;        // earlier state; may be null
+    Date today;                               // what an empty updated_at means
+    const PreviousIndex* previous = nullptr;  // earlier state; may be null
 };
 
 void validate(const Playbook& playbook, const Record& record, const ValidationContext& context,
-              Diagnostics& out);                                        // appends to out
+              Diagnostics& out);  // appends to out
 Diagnostics validate(const Playbook& playbook, const Record& record, const ValidationContext& context);
 
 // The record's day: its updated_at, or today when empty; nullopt when updated_at is malformed.
