@@ -124,8 +124,6 @@ void App::save_now() {
 namespace {
 
 void toolbar(App::State& s) {
-    ImGui::TextUnformatted(tr(s.lang, Str::AppTitle).c_str());
-    ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
     const char* names[] = {"English", "中文 (简体)"};
     int lang = s.lang == Lang::ZhCN ? 1 : 0;
@@ -266,10 +264,10 @@ void summary_and_handover(App::State& s, std::size_t i) {
     for (std::size_t k = 0; k < diags.size(); ++k) {
         const Diagnostic& d = diags[k];
         int f = pb.field_index(d.field);
-        std::string label = f >= 0 ? pb.fields[static_cast<std::size_t>(f)].label.in(s.lang) : d.field;
         ImGui::PushID(static_cast<int>(k));
         ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? kErrorColor : kWarningColor);
-        std::string line = (label.empty() ? "" : label + ": ") + d.message + "  [" + code_name(d.code) + "]";
+        // Field messages name their field already; record-level ones (unknown keys) get the key.
+        std::string line = d.message + "  [" + code_name(d.code) + "]";
         if (ImGui::Selectable(line.c_str()) && f >= 0) {
             s.focus_field = f;
             s.drafts.at(i).touched[static_cast<std::size_t>(f)] = true;

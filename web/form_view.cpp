@@ -55,7 +55,10 @@ public:
         scenario_ = s_.drafts.text(d_, pb_.scenario_field);
         const Diagnostics& diags = s_.diagnostics(d_);
         const float width = ImGui::GetContentRegionAvail().x;
-        const float label_w = std::min(width * 0.32f, ImGui::GetFontSize() * 12.0f);
+        float label_w = 0;  // the longest label, so none is cut ("Service engagement scenario")
+        for (const Field& field : pb_.fields)
+            label_w = std::max(label_w, ImGui::CalcTextSize(field.label.in(s_.lang).c_str()).x);
+        label_w = std::min(width * 0.4f, label_w + ImGui::GetFontSize() * 1.2f);
         if (!ImGui::BeginTable("##form", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) return;
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_w);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -196,13 +199,12 @@ private:
         std::string now = text(f);
         std::string shown = rule.guidance.in(s_.lang);
         if (f == pb_.field_index("l3")) shown = tr(s_.lang, Str::L3ComingSoon) + (s_.lang == Lang::ZhCN ? "" : " (L3 即将推出)");
-        else shown += "  — " + tr(s_.lang, Str::NotApplicable);
         ImGui::BeginDisabled();
         std::string copy = now.empty() ? shown : now;
         ImGui::InputText("##forbidden", &copy, ImGuiInputTextFlags_ReadOnly);
         ImGui::EndDisabled();
         s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
-        tooltip(tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)}));
+        tooltip(tr(s_.lang, Str::NotApplicable) + "\n" + tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)}));
         if (!now.empty() && ImGui::SmallButton(tr(s_.lang, Str::Clear).c_str())) {
             set(f, "");
             touch(f);
