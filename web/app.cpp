@@ -101,16 +101,15 @@ void save(App::State& s) {
         s.slot = target;
         s.save_error.clear();
     } else {
-        s.save_error = s.lang == Lang::ZhCN ? "浏览器拒绝写入（存储已满或被禁用）" : "the browser refused the write (storage full or blocked)";
+        s.save_error = s.lang == Lang::ZhCN ? "浏览器拒绝写入（存储已满或被禁用）"
+                                            : "the browser refused the write (storage full or blocked)";
     }
     s.saved_revision = s.revision;  // a failed save is retried on the next change, not every frame
 }
 
 }  // namespace
 
-App::App(Host& host, Lang lang) : state_(std::make_unique<State>(host, lang, *builtin_playbook())) {
-    load(*state_);
-}
+App::App(Host& host, Lang lang) : state_(std::make_unique<State>(host, lang, *builtin_playbook())) { load(*state_); }
 
 App::~App() = default;
 
@@ -150,11 +149,14 @@ void toolbar(App::State& s) {
     s.remember("import");
     ImGui::SameLine();
     if (ImGui::Button(tr(s.lang, Str::Backup).c_str()))
-        s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json", s.drafts.backup_json());
+        s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json",
+                        s.drafts.backup_json());
     s.remember("backup");
     ImGui::SameLine();
-    if (!s.storage_ok || !s.save_error.empty()) ImGui::TextColored(kErrorColor, "●");
-    else if (s.saved_revision == s.revision) ImGui::TextDisabled("%s", tr(s.lang, Str::SavedAt).c_str());
+    if (!s.storage_ok || !s.save_error.empty())
+        ImGui::TextColored(kErrorColor, "●");
+    else if (s.saved_revision == s.revision)
+        ImGui::TextDisabled("%s", tr(s.lang, Str::SavedAt).c_str());
 }
 
 void banner(const std::string& text, const ImVec4& color, const char* id, bool* dismiss) {
@@ -232,7 +234,8 @@ void drafts_list(App::State& s) {
         std::string scenario = s.drafts.text(i, pb.scenario_field);
         const Choice* sc = pb.list_of(pb.scenario_field)->find(scenario);
         std::string line = title + "\n" + (sc ? sc->label.in(s.lang) : std::string("?")) + " · ";
-        if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.2f)))
+        if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0,
+                              ImVec2(0, ImGui::GetTextLineHeight() * 2.2f)))
             s.current = static_cast<int>(i);
         s.remember("draft_" + std::to_string(s.drafts.at(i).uid));
         ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
@@ -240,8 +243,10 @@ void drafts_list(App::State& s) {
         ImGui::TextUnformatted(title.c_str());
         ImGui::TextDisabled("%s ·", sc ? sc->label.in(s.lang).c_str() : "?");
         ImGui::SameLine();
-        if (errors) ImGui::TextColored(kErrorColor, "✗ %s", tr(s.lang, Str::Invalid, {std::to_string(errors)}).c_str());
-        else ImGui::TextColored(kOkColor, "✓ %s", tr(s.lang, Str::Valid).c_str());
+        if (errors)
+            ImGui::TextColored(kErrorColor, "✗ %s", tr(s.lang, Str::Invalid, {std::to_string(errors)}).c_str());
+        else
+            ImGui::TextColored(kOkColor, "✓ %s", tr(s.lang, Str::Valid).c_str());
         ImGui::EndGroup();
         ImGui::PopID();
     }
@@ -297,8 +302,10 @@ void summary_and_handover(App::State& s, std::size_t i) {
     s.remember("copy_json");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (!valid) ImGui::TextDisabled("%s", tr(s.lang, Str::OnlyValid).c_str());
-    else if (s.copied) ImGui::TextColored(kOkColor, "%s", tr(s.lang, Str::Copied).c_str());
+    if (!valid)
+        ImGui::TextDisabled("%s", tr(s.lang, Str::OnlyValid).c_str());
+    else if (s.copied)
+        ImGui::TextColored(kOkColor, "%s", tr(s.lang, Str::Copied).c_str());
     ImGui::SameLine(0, ImGui::GetFontSize() * 2.0f);
     if (ImGui::SmallButton(tr(s.lang, Str::Duplicate).c_str())) {
         s.current = static_cast<int>(s.drafts.duplicate(i));

@@ -25,7 +25,7 @@ struct App::State {
     Host& host;
     Lang lang;
     Drafts drafts;
-    int current = -1;                       // index into drafts, -1 when there is none
+    int current = -1;  // index into drafts, -1 when there is none
     Filter filter = Filter::All;
     std::string search;
 
@@ -33,14 +33,14 @@ struct App::State {
     std::uint64_t revision = 1;
     std::uint64_t saved_revision = 0;
     std::uint64_t cached_revision = 0;
-    std::vector<Diagnostics> cached;        // per draft, in the current language
+    std::vector<Diagnostics> cached;  // per draft, in the current language
     Lang cached_lang = Lang::En;
 
     // storage (two slots: a write never touches the last good copy; see save())
     bool storage_ok = true;
     std::string slot = "a";
     std::string save_error;
-    std::string unreadable;                 // stored data we could not read, kept for download
+    std::string unreadable;  // stored data we could not read, kept for download
     std::string unreadable_reason;
 
     // messages
@@ -51,20 +51,20 @@ struct App::State {
     bool copied = false;
     int confirm_delete = -1;
 
-    int focus_field = -1;                   // jump here next frame (from the summary)
-    std::map<std::string, ImVec4> rects;    // widget rectangles by name, this frame
+    int focus_field = -1;                 // jump here next frame (from the summary)
+    std::map<std::string, ImVec4> rects;  // widget rectangles by name, this frame
 
     State(Host& h, Lang l, const Playbook& pb) : host(h), lang(l), drafts(pb) {}
 
-    const Diagnostics& diagnostics(std::size_t i);   // cached for this revision and language
+    const Diagnostics& diagnostics(std::size_t i);  // cached for this revision and language
     void changed() { ++revision; }
-    void remember(const std::string& name) {          // the last item's rectangle
+    void remember(const std::string& name) {  // the last item's rectangle
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         rects[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
     }
 };
 
-void draw_record_form(App::State& s, std::size_t draft);    // form_view.cpp
+void draw_record_form(App::State& s, std::size_t draft);  // form_view.cpp
 
 // colours shared by the views
 inline const ImVec4 kErrorColor{0.96f, 0.42f, 0.40f, 1.0f};

@@ -55,7 +55,7 @@ Date add_months(Date d, int months) {
 
 namespace {
 
-struct Picker {             // the one calendar that can be open
+struct Picker {  // the one calendar that can be open
     ImGuiID owner = 0;
     Date cursor;
 };
@@ -65,8 +65,10 @@ bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k
 
 std::string month_title(Date d, Lang lang) {
     char buf[32];
-    if (lang == Lang::ZhCN) std::snprintf(buf, sizeof buf, "%04d 年 %d 月", d.year, d.month);
-    else std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+    if (lang == Lang::ZhCN)
+        std::snprintf(buf, sizeof buf, "%04d 年 %d 月", d.year, d.month);
+    else
+        std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
     return buf;
 }
 
@@ -99,7 +101,8 @@ bool calendar(Date& chosen, Lang lang, Date today) {
     bool picked = false;
     const float cell = ImGui::GetFontSize() * 2.0f;
     if (ImGui::BeginTable("##grid", 7, ImGuiTableFlags_SizingFixedFit)) {
-        for (int i = 0; i < 7; ++i) ImGui::TableSetupColumn(weekday_short(lang, i), ImGuiTableColumnFlags_WidthFixed, cell);
+        for (int i = 0; i < 7; ++i)
+            ImGui::TableSetupColumn(weekday_short(lang, i), ImGuiTableColumnFlags_WidthFixed, cell);
         ImGui::TableHeadersRow();
         Date first{c.year, c.month, 1};
         int lead = weekday_monday0(first);

@@ -10,9 +10,9 @@
 
 namespace ftblock::web {
 
-int weekday_monday0(Date date);                                   // 0 = Monday … 6 = Sunday
+int weekday_monday0(Date date);  // 0 = Monday … 6 = Sunday
 Date add_days(Date date, int days);
-Date add_months(Date date, int months);                           // day clamped to the month's length
+Date add_months(Date date, int months);  // day clamped to the month's length
 
 // Draws the field; returns true when `text` changed. `label` is an ImGui id ("##target_date").
 // The rectangles of the text box and of the calendar button come back for the page's handle.

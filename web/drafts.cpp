@@ -160,14 +160,15 @@ ImportResult Drafts::import(const std::string& file_name, const std::string& byt
     if (reader->failed()) {
         const FileError& e = reader->error();
         result.failed = true;
-        result.message = tr(lang, Str::ImportBroken,
-                            {file_name, std::to_string(e.line), std::to_string(e.column), e.message});
+        result.message =
+            tr(lang, Str::ImportBroken, {file_name, std::to_string(e.line), std::to_string(e.column), e.message});
         return result;
     }
     for (const auto& [line, record] : sink.records) {
         if (record.has_problem) {  // all or nothing: a half-imported file is worse than none
             result.failed = true;
-            result.message = tr(lang, Str::ImportBrokenRecord, {file_name, std::to_string(line), record.problem.detail});
+            result.message =
+                tr(lang, Str::ImportBrokenRecord, {file_name, std::to_string(line), record.problem.detail});
             return result;
         }
     }
@@ -186,7 +187,8 @@ ImportResult Drafts::import(const std::string& file_name, const std::string& byt
         drafts_.push_back(std::move(d));
         ++result.added;
     }
-    result.message = tr(lang, Str::ImportDone, {std::to_string(result.added), file_name, std::to_string(result.duplicates)});
+    result.message =
+        tr(lang, Str::ImportDone, {std::to_string(result.added), file_name, std::to_string(result.duplicates)});
     return result;
 }
 
@@ -198,8 +200,10 @@ std::string Drafts::export_json(std::size_t i) const {
         append_json_string(out, playbook_->fields[f].key);
         out += ": ";
         const FieldValue& v = r.values[f];
-        if (v.is_string() && !v.text.empty()) append_json_string(out, v.text);
-        else out += "null";
+        if (v.is_string() && !v.text.empty())
+            append_json_string(out, v.text);
+        else
+            out += "null";
         out += f + 1 < playbook_->fields.size() ? ",\n" : "\n";
     }
     return out + "}\n";
@@ -230,8 +234,10 @@ std::string Drafts::to_storage() const {
         nlohmann::json record = nlohmann::json::object();
         for (std::size_t f = 0; f < playbook_->fields.size(); ++f) {
             const FieldValue& v = d.record.values[f];
-            if (v.state == ValueState::String) record[playbook_->fields[f].key] = v.text;
-            else if (v.state != ValueState::Absent) record[playbook_->fields[f].key] = nullptr;
+            if (v.state == ValueState::String)
+                record[playbook_->fields[f].key] = v.text;
+            else if (v.state != ValueState::Absent)
+                record[playbook_->fields[f].key] = nullptr;
         }
         std::string touched;
         for (bool t : d.touched) touched += t ? '1' : '0';

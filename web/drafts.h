@@ -16,22 +16,22 @@
 namespace ftblock::web {
 
 struct Draft {
-    std::uint64_t uid = 0;          // stable identity (storage, the page's JS handle)
-    std::uint64_t created = 0;      // creation order: ties on updated_at go to the older draft
+    std::uint64_t uid = 0;      // stable identity (storage, the page's JS handle)
+    std::uint64_t created = 0;  // creation order: ties on updated_at go to the older draft
     Record record;
-    std::vector<bool> touched;      // per field: the user has been in it (errors show from then on)
+    std::vector<bool> touched;  // per field: the user has been in it (errors show from then on)
 };
 
-struct ScenarioChange {             // what switching the scenario did, to show it and undo it
+struct ScenarioChange {  // what switching the scenario did, to show it and undo it
     int field;
-    std::string before, after;      // "" = empty
+    std::string before, after;  // "" = empty
 };
 
 struct ImportResult {
     std::size_t added = 0;
-    std::size_t duplicates = 0;     // already present with the same content: not added again
-    bool failed = false;            // nothing was added
-    std::string message;            // in the user's language
+    std::size_t duplicates = 0;  // already present with the same content: not added again
+    bool failed = false;         // nothing was added
+    std::string message;         // in the user's language
 };
 
 class Drafts {
@@ -42,15 +42,15 @@ public:
     std::size_t size() const { return drafts_.size(); }
     const Draft& at(std::size_t i) const { return drafts_[i]; }
     Draft& at(std::size_t i) { return drafts_[i]; }
-    int find_uid(std::uint64_t uid) const;                       // -1 when none
+    int find_uid(std::uint64_t uid) const;  // -1 when none
 
-    std::size_t add_new(const std::string& scenario);            // fixed values filled; returns its index
+    std::size_t add_new(const std::string& scenario);  // fixed values filled; returns its index
     std::size_t duplicate(std::size_t i);
     void remove(std::size_t i);
 
     // Edits: the text of one field (the form only writes strings; "" = empty).
     void set(std::size_t i, int field, const std::string& text);
-    std::string text(std::size_t i, int field) const;            // "" for absent/null; wrong types shown as ""
+    std::string text(std::size_t i, int field) const;  // "" for absent/null; wrong types shown as ""
 
     // Switching the scenario fills its fixed values and empties its forbidden fields.
     std::vector<ScenarioChange> preview_scenario(std::size_t i, const std::string& scenario) const;
@@ -64,11 +64,11 @@ public:
     bool valid(std::size_t i, Date today) const;
 
     ImportResult import(const std::string& file_name, const std::string& bytes, Lang lang);
-    std::string export_json(std::size_t i) const;                // one record, pretty enough to read
-    std::string export_csv(std::size_t i) const;                 // BOM, header, one row
-    std::string backup_json() const;                             // every draft, valid or not (a JSON array)
+    std::string export_json(std::size_t i) const;  // one record, pretty enough to read
+    std::string export_csv(std::size_t i) const;   // BOM, header, one row
+    std::string backup_json() const;               // every draft, valid or not (a JSON array)
 
-    std::string to_storage() const;                              // the stored form (versioned)
+    std::string to_storage() const;  // the stored form (versioned)
     // Replaces the drafts with the stored ones; false (and nothing changed) when `text` cannot
     // be read or is a format this version does not know.
     bool from_storage(const std::string& text, std::string& error);

@@ -143,7 +143,8 @@ private:
                 std::string preview = sc->description.in(s_.lang);
                 if (now != c.id) {
                     std::vector<ScenarioChange> changes = s_.drafts.preview_scenario(d_, c.id);
-                    if (changes.size() > 1) preview += "\n\n" + tr(s_.lang, Str::ScenarioWillChange) + "\n" + describe(changes);
+                    if (changes.size() > 1)
+                        preview += "\n\n" + tr(s_.lang, Str::ScenarioWillChange) + "\n" + describe(changes);
                 }
                 tooltip(preview);
             }
@@ -161,7 +162,8 @@ private:
             if (c.field == pb_.scenario_field) continue;
             std::string before = c.before.empty() ? "∅" : choice_label(pb_, c.field, c.before, s_.lang);
             std::string after = c.after.empty() ? "∅" : choice_label(pb_, c.field, c.after, s_.lang);
-            out += "• " + pb_.fields[static_cast<std::size_t>(c.field)].label.in(s_.lang) + ": " + before + " → " + after + "\n";
+            out += "• " + pb_.fields[static_cast<std::size_t>(c.field)].label.in(s_.lang) + ": " + before + " → " +
+                   after + "\n";
         }
         return out;
     }
@@ -188,7 +190,8 @@ private:
                 why += "\n" + c->definition.in(s_.lang);
         tooltip(why);
         if (now != rule.value) {  // e.g. an imported record: offer the playbook's value
-            if (ImGui::SmallButton((tr(s_.lang, Str::FixedByPlaybook) + ": " + choice_label(pb_, f, rule.value, s_.lang)).c_str())) {
+            if (ImGui::SmallButton(
+                    (tr(s_.lang, Str::FixedByPlaybook) + ": " + choice_label(pb_, f, rule.value, s_.lang)).c_str())) {
                 set(f, rule.value);
                 touch(f);
             }
@@ -198,7 +201,8 @@ private:
     void forbidden(int f, const Rule& rule) {
         std::string now = text(f);
         std::string shown = rule.guidance.in(s_.lang);
-        if (f == pb_.field_index("l3")) shown = tr(s_.lang, Str::L3ComingSoon) + (s_.lang == Lang::ZhCN ? "" : " (L3 即将推出)");
+        if (f == pb_.field_index("l3"))
+            shown = tr(s_.lang, Str::L3ComingSoon) + (s_.lang == Lang::ZhCN ? "" : " (L3 即将推出)");
         ImGui::BeginDisabled();
         std::string copy = now.empty() ? shown : now;
         ImGui::InputText("##forbidden", &copy, ImGuiInputTextFlags_ReadOnly);
@@ -273,7 +277,8 @@ private:
     void date(int f) {
         std::string value = text(f);
         float text_rect[4], button_rect[4];
-        if (date_field("##date", value, s_.lang, s_.host.today(), ImGui::GetContentRegionAvail().x, text_rect, button_rect)) {
+        if (date_field("##date", value, s_.lang, s_.host.today(), ImGui::GetContentRegionAvail().x, text_rect,
+                       button_rect)) {
             set(f, value);
             touch(f);
         }
@@ -283,7 +288,8 @@ private:
         if (f == pb_.updated_at_field && value.empty())
             ImGui::TextDisabled("%s", tr(s_.lang, Str::EmptyMeansToday, {format_date(s_.host.today())}).c_str());
         const Rule* rule = rule_for(pb_, scenario_, f);
-        if (rule && rule->kind == RuleKind::Optional && !rule->guidance.in(s_.lang).empty() && f != pb_.updated_at_field)
+        if (rule && rule->kind == RuleKind::Optional && !rule->guidance.in(s_.lang).empty() &&
+            f != pb_.updated_at_field)
             ImGui::TextDisabled("%s", rule->guidance.in(s_.lang).c_str());
     }
 
@@ -304,8 +310,10 @@ private:
         if (field.max_length > 0) {
             std::size_t n = count_code_points(value);
             std::string counter = tr(s_.lang, Str::CharsOf, {std::to_string(n), std::to_string(field.max_length)});
-            if (n > static_cast<std::size_t>(field.max_length)) ImGui::TextColored(kErrorColor, "%s", counter.c_str());
-            else if (n > 0) ImGui::TextDisabled("%s", counter.c_str());
+            if (n > static_cast<std::size_t>(field.max_length))
+                ImGui::TextColored(kErrorColor, "%s", counter.c_str());
+            else if (n > 0)
+                ImGui::TextDisabled("%s", counter.c_str());
         }
         const Rule* rule = rule_for(pb_, scenario_, f);
         if (rule && rule->kind != RuleKind::Optional && value.empty() && !rule->guidance.in(s_.lang).empty())

@@ -141,8 +141,8 @@ TEST_CASE("every change is saved at once; a failing store says so and keeps the 
     ui.host().fail_writes = true;
     std::string before = ui.host().storage["ftblock.drafts." + pointer];
     ui.type("B");
-    CHECK(ui.current()["customer"] == "AB");                               // still in memory
-    CHECK(ui.host().storage["ftblock.drafts.current"] == pointer);         // last good copy untouched
+    CHECK(ui.current()["customer"] == "AB");                        // still in memory
+    CHECK(ui.host().storage["ftblock.drafts.current"] == pointer);  // last good copy untouched
     CHECK(ui.host().storage["ftblock.drafts." + pointer] == before);
 
     ui.host().fail_writes = false;
