@@ -25,24 +25,6 @@ std::string draft_title(const Drafts& drafts, std::size_t i, Lang lang) {
     return id + " · " + customer;
 }
 
-void append_diagnostics_json(std::string& out, const Diagnostics& diags) {
-    out += '[';
-    for (std::size_t i = 0; i < diags.size(); ++i) {
-        const Diagnostic& d = diags[i];
-        if (i) out += ',';
-        out += "{\"field\":";
-        append_json_string(out, d.field);
-        out += ",\"code\":\"";
-        out += code_name(d.code);
-        out += "\",\"severity\":\"";
-        out += severity_name(d.severity);
-        out += "\",\"message\":";
-        append_json_string(out, d.message);
-        out += '}';
-    }
-    out += ']';
-}
-
 std::size_t error_count(const Diagnostics& diags) {
     std::size_t n = 0;
     for (const Diagnostic& d : diags) n += d.severity == Severity::Error;

@@ -37,21 +37,9 @@ void Report::add_record(std::string_view file, std::size_t index, std::uint64_t 
             append_json_string(out_, *id);
         else
             out_ += "null";
-        out_ += errors ? ", \"valid\": false, \"diagnostics\": [" : ", \"valid\": true, \"diagnostics\": [";
-        for (std::size_t i = 0; i < diagnostics.size(); ++i) {
-            const Diagnostic& d = diagnostics[i];
-            if (i) out_ += ", ";
-            out_ += "{\"field\": ";
-            append_json_string(out_, d.field);
-            out_ += ", \"code\": \"";
-            out_ += code_name(d.code);
-            out_ += "\", \"severity\": \"";
-            out_ += severity_name(d.severity);
-            out_ += "\", \"message\": ";
-            append_json_string(out_, d.message);
-            out_ += '}';
-        }
-        out_ += "]}";
+        out_ += errors ? ", \"valid\": false, \"diagnostics\": " : ", \"valid\": true, \"diagnostics\": ";
+        append_diagnostics_json(out_, diagnostics);
+        out_ += '}';
         return;
     }
     for (const Diagnostic& d : diagnostics) {

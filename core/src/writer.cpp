@@ -64,6 +64,24 @@ void append_record_json(std::string& out, const Playbook& playbook, const Record
     out += '}';
 }
 
+void append_diagnostics_json(std::string& out, const Diagnostics& diagnostics) {
+    out += '[';
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        const Diagnostic& d = diagnostics[i];
+        if (i) out += ", ";
+        out += "{\"field\": ";
+        append_json_string(out, d.field);
+        out += ", \"code\": \"";
+        out += code_name(d.code);
+        out += "\", \"severity\": \"";
+        out += severity_name(d.severity);
+        out += "\", \"message\": ";
+        append_json_string(out, d.message);
+        out += '}';
+    }
+    out += ']';
+}
+
 std::string record_to_json(const Playbook& playbook, const Record& record) {
     std::string out;
     append_record_json(out, playbook, record);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "ftblock/diagnostic.h"
 #include "ftblock/playbook.h"
 #include "ftblock/record.h"
 
@@ -14,6 +15,7 @@ namespace ftblock {
 void append_json_string(std::string& out, std::string_view utf8);                           // quoted and escaped
 void append_record_json(std::string& out, const Playbook& playbook, const Record& record);  // one object, one line
 std::string record_to_json(const Playbook& playbook, const Record& record);
+void append_diagnostics_json(std::string& out, const Diagnostics& diagnostics);  // [{"field", "code", "severity", "message"}]
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 void append_csv_header(std::string& out, const Playbook& playbook);                     // every key, CRLF-terminated
