@@ -41,10 +41,10 @@ void set_clipboard_text(void*, const char* text) {
 }
 
 EM_JS(void, js_clipboard_listen, (), {
-    var canvas = Module['canvas'];
-    var ta = Module['ftblockIme'];
+    var canvas = Module["canvas"];
+    var ta = Module["ftblockIme"];
     var onPaste = function(e) {
-        var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+        var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
         e.preventDefault();  // ImGui inserts it; the textarea must stay empty
         var n = lengthBytesUTF8(text) + 1;
         var p = _malloc(n);
@@ -53,16 +53,16 @@ EM_JS(void, js_clipboard_listen, (), {
         _free(p);
     };
     var onCopy = function(e) {
-        if (Module['ftblockPendingCopy'] != null) return;  // Host::copy_text's own event
-        var p = _ftblock_on_copy(e.type == 'cut' ? 1 : 0);
+        if (Module["ftblockPendingCopy"] != null) return;  // Host::copy_text's own event
+        var p = _ftblock_on_copy(e.type == "cut" ? 1 : 0);
         if (!p || !e.clipboardData) return;  // nothing selected in the form: the browser's default
-        e.clipboardData.setData('text/plain', UTF8ToString(p));
+        e.clipboardData.setData("text/plain", UTF8ToString(p));
         e.preventDefault();
     };
     [canvas, ta].forEach(function(el) {
-        el.addEventListener('paste', onPaste);
-        el.addEventListener('copy', onCopy);
-        el.addEventListener('cut', onCopy);
+        el.addEventListener("paste", onPaste);
+        el.addEventListener("copy", onCopy);
+        el.addEventListener("cut", onCopy);
     });
 });
 
@@ -72,16 +72,16 @@ EM_JS(void, js_clipboard_copy_text, (const char* text), {
     var s = UTF8ToString(text);
     var done = false;
     var onCopy = function(e) {
-        e.clipboardData.setData('text/plain', s);
+        e.clipboardData.setData("text/plain", s);
         e.preventDefault();
         e.stopImmediatePropagation();
         done = true;
     };
-    Module['ftblockPendingCopy'] = s;
-    document.addEventListener('copy', onCopy, true);
-    try { document.execCommand('copy'); } catch (err) {}
-    document.removeEventListener('copy', onCopy, true);
-    Module['ftblockPendingCopy'] = null;
+    Module["ftblockPendingCopy"] = s;
+    document.addEventListener("copy", onCopy, true);
+    try { document.execCommand("copy"); } catch (err) {}
+    document.removeEventListener("copy", onCopy, true);
+    Module["ftblockPendingCopy"] = null;
     if (!done && navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(s).catch(function() {});
     }

@@ -23,10 +23,13 @@ ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
 // Reports the size now and on every change: ResizeObserver on the canvas (device-pixel box where
 // supported), and a media query on the current dpr (zoom alone may not resize the CSS box).
 EM_JS(void, js_display_observe, (), {
-    var canvas = Module['canvas'];
-    var report = function(cssW, cssH, fbW, fbH) {
+    var canvas = Module["canvas"];
+    var report = function(cssW, cssH, boxW, boxH) {
         var dpr = window.devicePixelRatio || 1;
-        if (!fbW || !fbH) { fbW = Math.round(cssW * dpr); fbH = Math.round(cssH * dpr); }
+        var fbW = Math.round(cssW * dpr), fbH = Math.round(cssH * dpr);
+        // The device-pixel box is exact where the browser snaps to pixels; an emulated dpr
+        // (headless Chromium) reports CSS pixels there, so it is used only when it agrees.
+        if (Math.abs(boxW - cssW * dpr) <= 1 && Math.abs(boxH - cssH * dpr) <= 1) { fbW = boxW; fbH = boxH; }
         _ftblock_on_resize(cssW, cssH, dpr, fbW, fbH);
     };
     var measure = function() {
@@ -34,29 +37,29 @@ EM_JS(void, js_display_observe, (), {
         report(r.width, r.height, 0, 0);
     };
     measure();
-    if (typeof ResizeObserver == 'function') {
+    if (typeof ResizeObserver == "function") {
         var ro = new ResizeObserver(function(entries) {
             var e = entries[entries.length - 1];
             var box = e.devicePixelContentBoxSize && e.devicePixelContentBoxSize[0];
             report(e.contentRect.width, e.contentRect.height,
                    box ? box.inlineSize : 0, box ? box.blockSize : 0);
         });
-        try { ro.observe(canvas, { box: 'device-pixel-content-box' }); } catch (err) { ro.observe(canvas); }
-        Module['ftblockResizeObserver'] = ro;
+        try { ro.observe(canvas, { box: "device-pixel-content-box" }); } catch (err) { ro.observe(canvas); }
+        Module["ftblockResizeObserver"] = ro;
     } else {
-        window.addEventListener('resize', measure);
+        window.addEventListener("resize", measure);
     }
     var watchDpr = function() {
         if (!window.matchMedia) return;
-        var mq = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
-        var onChange = function() { mq.removeEventListener('change', onChange); measure(); watchDpr(); };
-        mq.addEventListener('change', onChange);
+        var mq = window.matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
+        var onChange = function() { mq.removeEventListener("change", onChange); measure(); watchDpr(); };
+        mq.addEventListener("change", onChange);
     };
     watchDpr();
 });
 
 EM_JS(void, js_set_cursor, (const char* css), {
-    Module['canvas'].style.cursor = UTF8ToString(css);
+    Module["canvas"].style.cursor = UTF8ToString(css);
 });
 
 const char* css_cursor(ImGuiMouseCursor cursor) {

@@ -15,30 +15,30 @@ namespace {
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
     var url = URL.createObjectURL(blob);
-    var a = document.createElement('a');
+    var a = document.createElement("a");
     a.href = url;
     a.download = UTF8ToString(name);
-    a.rel = 'noopener';
-    a.style.display = 'none';
-    Module['canvas'].parentElement.appendChild(a);
+    a.rel = "noopener";
+    a.style.display = "none";
+    Module["canvas"].parentElement.appendChild(a);
     a.click();
     a.remove();
     setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
 });
 
 EM_JS(void, js_open_import_dialog, (), {
-    var input = Module['ftblockImportInput'];
+    var input = Module["ftblockImportInput"];
     if (!input) {
-        input = document.createElement('input');
-        input.type = 'file';
+        input = document.createElement("input");
+        input.type = "file";
         input.multiple = true;
-        input.accept = '.json,.jsonl,.ndjson,.csv,application/json,text/csv,text/plain';
+        input.accept = ".json,.jsonl,.ndjson,.csv,application/json,text/csv,text/plain";
         input.tabIndex = -1;
-        input.style.display = 'none';
-        Module['canvas'].parentElement.appendChild(input);
-        input.addEventListener('change', function() {
+        input.style.display = "none";
+        Module["canvas"].parentElement.appendChild(input);
+        input.addEventListener("change", function() {
             var files = Array.prototype.slice.call(input.files || []);
-            input.value = '';  // choosing the same file again is a new change
+            input.value = "";  // choosing the same file again is a new change
             var next = function() {
                 var file = files.shift();
                 if (!file) return;
@@ -50,7 +50,7 @@ EM_JS(void, js_open_import_dialog, (), {
                     if (!name || !data) {
                         _free(name);
                         _free(data);
-                        console.warn('ftblock: not enough memory to import ' + file.name);
+                        console.warn("ftblock: not enough memory to import " + file.name);
                         return;
                     }
                     stringToUTF8(file.name, name, n);
@@ -59,12 +59,12 @@ EM_JS(void, js_open_import_dialog, (), {
                     _free(name);
                     _free(data);
                 }, function(err) {
-                    console.warn('ftblock: could not read ' + file.name + ': ' + err);
+                    console.warn("ftblock: could not read " + file.name + ": " + err);
                 }).then(next);
             };
             next();
         });
-        Module['ftblockImportInput'] = input;
+        Module["ftblockImportInput"] = input;
     }
     input.click();
 });

@@ -25,16 +25,33 @@ std::uint32_t be16(const std::string& f, std::size_t at) {
 }
 std::uint32_t be32(const std::string& f, std::size_t at) { return (be16(f, at) << 16) | be16(f, at + 2); }
 
+// Offset of a table in a TrueType font, or 0.
+std::size_t table(const std::string& font, std::uint32_t tag) {
+    const std::uint32_t tables = be16(font, 4);
+    for (std::uint32_t i = 0; i < tables; ++i) {
+        const std::size_t rec = 12 + 16 * std::size_t(i);
+        if (be32(font, rec) == tag) return be32(font, rec + 8);
+    }
+    return 0;
+}
+
+// (ascent - descent) / units per em: ImGui sizes a font by that height, so two fonts of the
+// same "size" have different ems. Droid's is 1.31, DejaVu's 1.16: at the same size the Han
+// characters would come out 11% smaller than the Latin text around them.
+float line_per_em(const std::string& font) {
+    const std::size_t head = table(font, 0x68656164), hhea = table(font, 0x68686561);  // 'head', 'hhea'
+    const std::uint32_t upem = head ? be16(font, head + 18) : 0;
+    if (!upem || !hhea) return 0;
+    const auto ascent = static_cast<std::int16_t>(be16(font, hhea + 4));
+    const auto descent = static_cast<std::int16_t>(be16(font, hhea + 6));
+    return float(ascent - descent) / float(upem);
+}
+
 // The code points a TrueType font maps (cmap format 4 or 12), as ImGui glyph ranges (BMP only:
 // ImWchar is 16-bit in this build).
 ImVector<ImWchar> cmap_ranges(const std::string& font) {
     ImFontGlyphRangesBuilder builder;
-    std::size_t cmap = 0;
-    const std::uint32_t tables = be16(font, 4);
-    for (std::uint32_t i = 0; i < tables; ++i) {
-        const std::size_t rec = 12 + 16 * std::size_t(i);
-        if (be32(font, rec) == 0x636D6170) cmap = be32(font, rec + 8);  // 'cmap'
-    }
+    const std::size_t cmap = table(font, 0x636D6170);  // 'cmap'
     std::size_t best = 0;
     std::uint32_t best_format = 0;
     const std::uint32_t subtables = cmap ? be16(font, cmap + 2) : 0;
@@ -95,8 +112,13 @@ bool fonts_build(float dpr) {
                                           g_latin_ranges.Data);
     if (!font) font = atlas.AddFontDefault();  // never blank: ProggyClean for ASCII at least
     if (!g_cjk.empty()) {
+        // The same em as the Latin font; ImGui places merged glyphs on the first font's
+        // baseline, and the line height stays the Latin font's.
+        const float latin = line_per_em(g_latin), cjk = line_per_em(g_cjk);
+        const float scale = latin > 0 && cjk > 0 ? cjk / latin : 1.0f;
         config.MergeMode = true;
-        atlas.AddFontFromMemoryTTF(g_cjk.data(), static_cast<int>(g_cjk.size()), pixels, &config, g_cjk_ranges.Data);
+        atlas.AddFontFromMemoryTTF(g_cjk.data(), static_cast<int>(g_cjk.size()), pixels * scale, &config,
+                                   g_cjk_ranges.Data);
     }
     io.FontGlobalScale = 1.0f / dpr;
     return atlas.Build();

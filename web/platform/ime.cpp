@@ -17,7 +17,7 @@ namespace ftblock::web::platform {
 namespace {
 
 bool g_composing = false;
-bool g_deactivate = false;   // focus went elsewhere on the page: release the active field
+bool g_deactivate = false;   // release the active field (Escape, or focus went elsewhere)
 int g_caret_x = 0, g_caret_y = 0;
 bool g_caret_moved = false;
 
@@ -28,29 +28,29 @@ void on_ime_pos(int x, int y) {
 }
 
 EM_JS(void, js_ime_create, (float font_px), {
-    var canvas = Module['canvas'];
-    var ta = document.createElement('textarea');
-    ta.className = 'ftblock-ime';
-    ta.setAttribute('aria-label', canvas.getAttribute('aria-label') || 'ftblock');
-    ta.setAttribute('autocomplete', 'off');
-    ta.setAttribute('autocorrect', 'off');
-    ta.setAttribute('autocapitalize', 'off');
+    var canvas = Module["canvas"];
+    var ta = document.createElement("textarea");
+    ta.className = "ftblock-ime";
+    ta.setAttribute("aria-label", canvas.getAttribute("aria-label") || "ftblock");
+    ta.setAttribute("autocomplete", "off");
+    ta.setAttribute("autocorrect", "off");
+    ta.setAttribute("autocapitalize", "off");
     ta.spellcheck = false;
     ta.tabIndex = -1;  // reached through the canvas, never by the page's Tab order
-    // CSSOM, not a style attribute: allowed under a strict CSP (no 'unsafe-inline').
-    var hidden = { opacity: '0', width: '1px', background: 'transparent', color: 'transparent',
-                   border: '0', boxShadow: 'none' };
-    var shown = { opacity: '1', background: '#ffffff', color: '#000000',
-                  border: '1px solid #888888', boxShadow: '0 1px 4px rgba(0,0,0,0.3)' };
+    // CSSOM, not a style attribute: allowed under a strict CSP (no "unsafe-inline").
+    var hidden = { opacity: "0", width: "1px", background: "transparent", color: "transparent",
+                   border: "0", boxShadow: "none" };
+    var shown = { opacity: "1", background: "#ffffff", color: "#000000",
+                  border: "1px solid #888888", boxShadow: "0 1px 4px rgba(0,0,0,0.3)" };
     Object.assign(ta.style, {
-        position: 'absolute', left: '0px', top: '0px', height: (font_px * 1.4) + 'px',
-        margin: '0', padding: '0 2px', resize: 'none', overflow: 'hidden', whiteSpace: 'pre',
-        fontSize: font_px + 'px', lineHeight: (font_px * 1.4) + 'px', fontFamily: 'sans-serif',
-        outline: 'none', pointerEvents: 'none', zIndex: '2', caretColor: 'transparent'
+        position: "absolute", left: "0px", top: "0px", height: (font_px * 1.4) + "px",
+        margin: "0", padding: "0 2px", resize: "none", overflow: "hidden", whiteSpace: "pre",
+        fontSize: font_px + "px", lineHeight: (font_px * 1.4) + "px", fontFamily: "sans-serif",
+        outline: "none", pointerEvents: "none", zIndex: "2", caretColor: "transparent"
     }, hidden);
     canvas.parentElement.appendChild(ta);
-    specialHTMLTargets['!ftblock-ime'] = ta;
-    Module['ftblockIme'] = ta;
+    specialHTMLTargets["!ftblock-ime"] = ta;
+    Module["ftblockIme"] = ta;
 
     var composing = false;
     var send = function(text) {
@@ -62,28 +62,28 @@ EM_JS(void, js_ime_create, (float font_px), {
         _free(p);
     };
     var fit = function(text) {
-        ta.style.width = Math.min(40, Math.max(1, (text || '').length + 1)) + 'em';
+        ta.style.width = Math.min(40, Math.max(1, (text || "").length + 1)) + "em";
     };
-    ta.addEventListener('compositionstart', function() {
+    ta.addEventListener("compositionstart", function() {
         composing = true;
         _ftblock_on_composition(1);
-        Object.assign(ta.style, shown, { caretColor: 'auto' });
-        fit('');
+        Object.assign(ta.style, shown, { caretColor: "auto" });
+        fit("");
     });
-    ta.addEventListener('compositionupdate', function(e) { fit(e.data); });
-    ta.addEventListener('compositionend', function(e) {
+    ta.addEventListener("compositionupdate", function(e) { fit(e.data); });
+    ta.addEventListener("compositionend", function(e) {
         composing = false;
         _ftblock_on_composition(0);
-        ta.value = '';
-        Object.assign(ta.style, hidden, { caretColor: 'transparent' });
+        ta.value = "";
+        Object.assign(ta.style, hidden, { caretColor: "transparent" });
         send(e.data);
     });
-    ta.addEventListener('input', function(e) {
+    ta.addEventListener("input", function(e) {
         if (composing || e.isComposing) return;
-        var type = e.inputType || '';
-        if (type == 'insertCompositionText' || type == 'insertFromComposition') return;
+        var type = e.inputType || "";
+        if (type == "insertCompositionText" || type == "insertFromComposition") return;
         var text = ta.value;
-        ta.value = '';
+        ta.value = "";
         send(text);
     });
     // Leaving the form (not moving between canvas and textarea): release held keys now; if the
@@ -96,13 +96,13 @@ EM_JS(void, js_ime_create, (float font_px), {
             if (document.hasFocus() && a !== ta && a !== canvas) _ftblock_on_focus_lost(1);
         }, 0);
     };
-    ta.addEventListener('focusout', onFocusOut);
-    canvas.addEventListener('focusout', onFocusOut);
+    ta.addEventListener("focusout", onFocusOut);
+    canvas.addEventListener("focusout", onFocusOut);
 });
 
 EM_JS(void, js_ime_sync, (int want_text, int follow, int x, int y, int move), {
-    var ta = Module['ftblockIme'];
-    var canvas = Module['canvas'];
+    var ta = Module["ftblockIme"];
+    var canvas = Module["canvas"];
     var active = document.activeElement;
     if (follow) {
         if (want_text && active !== ta) ta.focus({ preventScroll: true });
@@ -113,8 +113,8 @@ EM_JS(void, js_ime_sync, (int want_text, int follow, int x, int y, int move), {
         canvas.focus({ preventScroll: true });
     }
     if (move) {
-        ta.style.left = (canvas.offsetLeft + x) + 'px';
-        ta.style.top = (canvas.offsetTop + y) + 'px';
+        ta.style.left = (canvas.offsetLeft + x) + "px";
+        ta.style.top = (canvas.offsetTop + y) + "px";
     }
 });
 
@@ -132,7 +132,7 @@ void ime_after_frame() {
     g_caret_moved = false;
     if (g_deactivate) {
         g_deactivate = false;
-        ImGui::FocusWindow(nullptr);  // between frames: the next frame draws the field inactive
+        ImGui::ClearActiveID();  // between frames: the next frame draws the field inactive
         request_frames();
     }
 }
@@ -143,6 +143,11 @@ void ime_focus_form() {
 }
 
 bool ime_composing() { return g_composing; }
+
+void ime_release_field() {
+    g_deactivate = true;
+    request_frames();
+}
 
 }  // namespace ftblock::web::platform
 
@@ -157,8 +162,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ftblock_on_composition(int composing) {
 extern "C" EMSCRIPTEN_KEEPALIVE void ftblock_on_focus_lost(int focus_elsewhere_on_page) {
     using namespace ftblock::web::platform;
     input_release_all();
-    if (focus_elsewhere_on_page) {
-        g_deactivate = true;
-        request_frames();
-    }
+    if (focus_elsewhere_on_page) ime_release_field();
 }

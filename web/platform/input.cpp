@@ -45,6 +45,7 @@ std::deque<Event> g_queue;
 bool g_key_down[512] = {};   // keys forwarded as down and not yet up (auto-repeat is ImGui's)
 int g_buttons_down = 0;      // DOM buttons pressed on the canvas: the drag listeners are on
 bool g_mac = false;
+bool g_tab_leaves = false;   // the last key was Escape: the next Tab leaves the form
 
 // Key indices: the DOM's legacy keyCode numbers, which are stable for these keys.
 constexpr int kTab = 9, kBackspace = 8, kEnter = 13, kEscape = 27, kSpace = 32, kPageUp = 33,
@@ -52,12 +53,12 @@ constexpr int kTab = 9, kBackspace = 8, kEnter = 13, kEscape = 27, kSpace = 32, 
               kInsert = 45, kDelete = 46;
 
 EM_JS(int, js_is_mac, (), {
-    var p = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
+    var p = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
     return /mac|iphone|ipad|ipod/i.test(p) ? 1 : 0;
 });
 
 EM_JS(void, js_canvas_origin, (double* out), {
-    var r = Module['canvas'].getBoundingClientRect();
+    var r = Module["canvas"].getBoundingClientRect();
     HEAPF64[out >> 3] = r.left;
     HEAPF64[(out >> 3) + 1] = r.top;
 });
@@ -87,12 +88,14 @@ int key_index(const EmscriptenKeyboardEvent& e) {
 bool is_letter(int index) { return index >= 'A' && index <= 'Z'; }
 
 // preventDefault for this keydown? Copy/cut/paste shortcuts must reach the browser (the events
-// carry the clipboard: clipboard.cpp); Tab and editing keys stay in the form while ImGui uses
-// the keyboard (Escape releases the field, then Tab leaves the form); Enter would put a newline
-// in the textarea, Space on the canvas would scroll the page.
+// carry the clipboard: clipboard.cpp); Tab moves between the form's fields (on_key lets one
+// Tab right after Escape leave the form: no keyboard trap); editing keys stay in the form while
+// ImGui uses the keyboard; Enter would put a newline in the textarea, Space on the canvas
+// would scroll the page.
 bool should_prevent(int index, unsigned mods, bool from_textarea) {
     const bool captured = from_textarea || ImGui::GetIO().WantCaptureKeyboard;
     switch (index) {
+    case kTab: return true;
     case 'C': case 'V': case 'X': return false;
     case kInsert: return !(mods & (kCtrl | kShift)) && captured;  // Ctrl/Shift+Insert: copy/paste
     case kDelete: return !(mods & kShift) && captured;            // Shift+Delete: cut
@@ -132,11 +135,34 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_textarea) 
     const unsigned mods = mods_of(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     if (index == kModifierOnly) {
         push(Event{Event::Kind::Key, kModifierOnly, down, mods, 0, 0, {}});
+        // macOS sends no keyup for a letter released while Cmd is down: with Cmd, every
+        // letter of a shortcut ends.
+        if (!down && key == "Meta") {
+            for (int letter = 'A'; letter <= 'Z'; ++letter) {
+                if (!g_key_down[letter]) continue;
+                g_key_down[letter] = false;
+                push(Event{Event::Kind::Key, letter, false, mods, 0, 0, {}});
+            }
+        }
         request_frames();
         return EM_FALSE;
     }
+    // Escape, then Tab: the Tab leaves the form (the browser moves the focus; ImGui never hears
+    // it). Any other key in between keeps Tab inside the form.
+    if (index == kTab && down && g_tab_leaves) {
+        g_tab_leaves = false;
+        return EM_FALSE;
+    }
+    if (down) g_tab_leaves = index == kEscape;
+    // Escape in a text field leaves it as a browser field would, keeping what was typed
+    // (ImGui 1.86's InputText would revert the whole edit of the field on Escape).
+    if (index == kEscape && down && ImGui::GetIO().WantTextInput) {
+        ime_release_field();
+        return EM_TRUE;
+    }
     if (is_letter(index)) {
-        const bool shortcut = (mods & (kCtrl | kSuper)) != 0;
+        // Ctrl+Alt is AltGr on Windows: a character (ą, €), not a shortcut.
+        const bool shortcut = (mods & (kCtrl | kSuper)) != 0 && !(mods & kAlt);
         if (down && !shortcut) return EM_FALSE;  // typing: the character comes from the textarea
         if (!down && !g_key_down[index]) return EM_FALSE;
     }
@@ -171,6 +197,7 @@ void push_client_pos(const EmscriptenMouseEvent& e) {
 EM_BOOL on_mousedown(int, const EmscriptenMouseEvent* e, void*) {
     const int button = imgui_button(e->button);
     if (button < 0) return EM_FALSE;
+    g_tab_leaves = false;
     push_pos(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
     push(Event{Event::Kind::MouseButton, button, true, mods_of(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey), 0, 0, {}});
     if (g_buttons_down++ == 0) set_drag_listeners(true);
@@ -339,6 +366,7 @@ bool input_shortcut_queued(char letter) {
 }
 
 void input_release_all() {
+    g_tab_leaves = false;
     for (int i = 0; i < 512; ++i) {
         if (!g_key_down[i]) continue;
         g_key_down[i] = false;

@@ -25,12 +25,12 @@ EM_JS(void, js_api_install, (), {
         stringToUTF8(s, p, n);
         try { return f(p); } finally { _free(p); }
     };
-    Module['ftblock'] = {
+    Module["ftblock"] = {
         // canvas: the form's <canvas> (already in the page, inside its container); latin, cjk: the
-        // two fonts' bytes (ArrayBuffer); lang: 'en' or 'zh-CN'. Draws the first frame before it
-        // returns. Returns '' or the reason the form cannot run.
-        'start': function(canvas, latin, cjk, lang) {
-            specialHTMLTargets['!ftblock-canvas'] = canvas;
+        // two fonts" bytes (ArrayBuffer); lang: "en" or "zh-CN'. Draws the first frame before it
+        // returns. Returns "" or the reason the form cannot run.
+        "start": function(canvas, latin, cjk, lang) {
+            specialHTMLTargets["!ftblock-canvas"] = canvas;
             var a = withBytes(new Uint8Array(latin));
             var b = withBytes(new Uint8Array(cjk));
             var status;
@@ -42,21 +42,21 @@ EM_JS(void, js_api_install, (), {
                 _free(a);
                 _free(b);
             }
-            return status == 0 ? '' : status == 1 ? 'WebGL 2 is not available' : 'unknown language ' + lang;
+            return status == 0 ? "" : status == 1 ? "WebGL 2 is not available" : "unknown language " + lang;
         },
-        'draftsJson': function() { return str(_ftblock_drafts_json()); },
-        'currentJson': function() { return str(_ftblock_current_json()); },
-        'diagnosticsJson': function() { return str(_ftblock_diagnostics_json()); },
-        'itemRectsJson': function() { return str(_ftblock_item_rects_json()); },
-        'language': function() { return str(_ftblock_language()); },
-        'setLanguage': function(tag) { return withString(String(tag), _ftblock_set_language) != 0; },
-        'framesRendered': function() { return _ftblock_frames_rendered(); }
+        "draftsJson": function() { return str(_ftblock_drafts_json()); },
+        "currentJson": function() { return str(_ftblock_current_json()); },
+        "diagnosticsJson": function() { return str(_ftblock_diagnostics_json()); },
+        "itemRectsJson": function() { return str(_ftblock_item_rects_json()); },
+        "language": function() { return str(_ftblock_language()); },
+        "setLanguage": function(tag) { return withString(String(tag), _ftblock_set_language) != 0; },
+        "framesRendered": function() { return _ftblock_frames_rendered(); }
     };
 });
 
 EM_JS(void, js_emit_event, (const char* name, const char* detail_json), {
-    var f = Module['onFtblockEvent'];
-    if (typeof f == 'function') f(UTF8ToString(name), JSON.parse(UTF8ToString(detail_json)));
+    var f = Module["onFtblockEvent"];
+    if (typeof f == "function") f(UTF8ToString(name), JSON.parse(UTF8ToString(detail_json)));
 });
 
 std::string g_out;  // the last string handed to JavaScript (read at once by the caller)

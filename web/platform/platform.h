@@ -60,6 +60,7 @@ void ime_init(ImGuiIO& io);                 // the hidden <textarea>, compositio
 void ime_after_frame();                     // focus it while ImGui wants text; follow the caret
 void ime_focus_form();                      // after a click: the textarea if a field took it, else the canvas
 bool ime_composing();                       // keys belong to the input method now
+void ime_release_field();                   // leave the active text field, keeping its text
 
 // clipboard.cpp
 void clipboard_init(ImGuiIO& io);           // copy/cut/paste events of the form's elements

@@ -20,13 +20,13 @@ namespace {
 EM_JS(int, js_storage_available, (), {
     try {
         var s = window.localStorage;
-        var k = '__ftblock_probe__';
+        var k = "__ftblock_probe__";
         try {
             s.setItem(k, k);
             s.removeItem(k);
             return 1;
         } catch (err) {
-            return (err && err.name == 'QuotaExceededError' && s.length > 0) ? 1 : 0;
+            return (err && err.name == "QuotaExceededError" && s.length > 0) ? 1 : 0;
         }
     } catch (err) {
         return 0;
@@ -63,10 +63,10 @@ EM_JS(void, js_storage_remove, (const char* key), {
 
 EM_JS(void, js_storage_listen, (), {
     var save = function() { _ftblock_save_now(); };
-    document.addEventListener('visibilitychange', function() {
-        if (document.visibilityState == 'hidden') save();
+    document.addEventListener("visibilitychange", function() {
+        if (document.visibilityState == "hidden") save();
     });
-    window.addEventListener('pagehide', save);
+    window.addEventListener("pagehide", save);
 });
 
 }  // namespace

@@ -1,0 +1,29 @@
+// ftblock-page.js — ftblock's own page: mounts the form into #ftblock-form and exposes its
+// handle as window.ftblock (docs/js-api.md), for a host page or a test. Keeps the page's
+// language and title in step with the form's language.
+(function () {
+  'use strict';
+
+  var TITLES = { en: 'FastTrack Blocked status', 'zh-CN': 'FastTrack 受阻状态' };
+  var container = document.getElementById('ftblock-form');
+
+  function showLanguage(lang) {
+    document.documentElement.lang = lang;
+    document.title = TITLES[lang] + ' · ftblock';
+    var title = document.getElementById('page-title');
+    if (title) title.textContent = TITLES[lang];
+  }
+
+  if (typeof window.FtblockForm !== 'object') {
+    // ftblock-mount.js did not load: say so instead of leaving "Loading…" forever.
+    var status = container.querySelector('[data-ftblock-status]');
+    if (status) status.textContent = 'The form could not load (ftblock-mount.js is missing). 表单无法加载。';
+    return;
+  }
+
+  container.addEventListener('ftblock:language', function (e) { showLanguage(e.detail.lang); });
+  var form = window.FtblockForm.mount(container);
+  showLanguage(form.getLanguage());
+  form.ready.then(function () { showLanguage(form.getLanguage()); }, function () {});
+  window.ftblock = form;
+})();

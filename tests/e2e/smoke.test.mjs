@@ -1,0 +1,154 @@
+// The browser form's smoke test: the built site, served on 127.0.0.1, in Debian's Chromium.
+// It loads and draws, takes Chinese through the input method, stays idle when nothing happens,
+// and hears no key typed elsewhere on the page. Run: node --test (in tests/e2e), or CTest's
+// web_e2e under the wasm preset. Screenshots go to build/e2e/ (FTBLOCK_ARTIFACTS_DIR).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { serveSite, launchBrowser, openForm, artifact, sleep } from './harness.mjs';
+
+let site;
+before(async () => { site = await serveSite(); });
+after(async () => { await site?.close(); });
+
+// Clicks the middle of a widget the form reports in ftblock.itemRects().
+async function clickItem(page, name) {
+  const rect = (await page.evaluate(() => window.ftblock.itemRects()))[name];
+  assert.ok(rect, `the form reports no widget "${name}"`);
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+}
+
+// Waits until the form's current record satisfies `predicate` (frames are asynchronous).
+async function waitForRecord(page, predicate, what) {
+  for (let i = 0; i < 50; i++) {
+    const record = await page.evaluate(() => window.ftblock.getCurrentRecord());
+    if (predicate(record)) return record;
+    await sleep(20);
+  }
+  assert.fail(`the record never got ${what}: ${JSON.stringify(await page.evaluate(() => window.ftblock.getCurrentRecord()))}`);
+}
+
+test('the form loads, draws, and takes Chinese typed through the input method, crisp at 2x', async () => {
+  const browser = await launchBrowser({ deviceScaleFactor: 2, locale: 'zh-CN' });
+  try {
+    const { page } = browser;
+    const errors = await openForm(page, site.url);
+    assert.ok(await page.evaluate(() => window.ftblock.framesRendered()) >= 1, 'no frame was drawn');
+    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'zh-CN', 'default language is the browser\'s');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector('#ftblock-form canvas');
+      return { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight };
+    });
+    assert.equal(canvas.width, canvas.cssWidth * 2, 'backing store = CSS size × devicePixelRatio');
+    assert.equal(canvas.height, canvas.cssHeight * 2);
+
+    await clickItem(page, 'field_customer');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'ftblock-ime',
+                 'a click into a text field focuses the input bridge');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'shou zu', selectionStart: 7, selectionEnd: 7 });
+    await cdp.send('Input.insertText', { text: '受阻客户' });
+    await page.keyboard.type('AB');
+    await page.keyboard.press('Backspace');
+    const record = await waitForRecord(page, (r) => r && r.customer === '受阻客户A', 'customer 受阻客户A');
+    assert.equal(record.customer, '受阻客户A');
+
+    await page.screenshot({ path: artifact('smoke-zh-2x.png') });
+    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), [], 'no page or console errors');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('setLanguage switches the form and the page between English and Chinese', async () => {
+  const browser = await launchBrowser({ locale: 'en-US' });
+  try {
+    const { page } = browser;
+    await openForm(page, site.url);
+    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'en');
+    await page.evaluate(() => window.ftblock.setLanguage('zh-CN'));
+    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'zh-CN');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    const bad = await page.evaluate(() => { try { window.ftblock.setLanguage('fr'); return 'accepted'; } catch (e) { return e.message; } });
+    assert.match(bad, /unknown language fr/);
+    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'zh-CN');
+    await sleep(100);
+    await page.screenshot({ path: artifact('smoke-zh-1x.png') });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an idle form draws no frames', async () => {
+  const browser = await launchBrowser();
+  try {
+    const { page } = browser;
+    await openForm(page, site.url);
+    await sleep(1000);  // the frames that settle the first layout
+    const before = await page.evaluate(() => window.ftblock.framesRendered());
+    await sleep(1500);
+    const idle = (await page.evaluate(() => window.ftblock.framesRendered())) - before;
+    assert.equal(idle, 0, `${idle} frames drawn while idle`);
+    await page.mouse.move(300, 300);
+    await sleep(200);
+    assert.ok(await page.evaluate(() => window.ftblock.framesRendered()) > before, 'input wakes the form');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('keys typed elsewhere on the page do not reach the form', async () => {
+  const browser = await launchBrowser();
+  try {
+    const { page } = browser;
+    await openForm(page, site.url);
+    await clickItem(page, 'field_customer');
+    await page.keyboard.type('form');
+    await waitForRecord(page, (r) => r && r.customer === 'form', 'customer "form"');
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'elsewhere';
+      document.querySelector('header').appendChild(input);
+    });
+    await page.click('#elsewhere');
+    await page.keyboard.type('page');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+    await sleep(200);
+    assert.equal(await page.evaluate(() => document.getElementById('elsewhere').value), 'pag');
+    assert.equal((await page.evaluate(() => window.ftblock.getCurrentRecord())).customer, 'form');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('under a strict Content-Security-Policy the form runs; one forbidding WebAssembly gets a message', async () => {
+  const strict = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+  const noWasm = "default-src 'self'; script-src 'self'; style-src 'self'";
+  for (const [csp, runs] of [[strict, true], [noWasm, false]]) {
+    const server = await serveSite(undefined, { headers: { 'Content-Security-Policy': csp } });
+    const browser = await launchBrowser();
+    try {
+      const { page } = browser;
+      const violations = [];
+      page.on('console', (m) => { if (/Content Security Policy/i.test(m.text()) && !/WebAssembly/.test(m.text())) violations.push(m.text()); });
+      await page.goto(server.url);
+      const outcome = await page.evaluate(() => window.ftblock.ready.then(() => 'ready', (e) => `rejected: ${e.message}`));
+      const text = await page.evaluate(() => document.getElementById('ftblock-form').innerText);
+      if (runs) {
+        assert.equal(outcome, 'ready', csp);
+        assert.deepEqual(violations, [], 'nothing on the page breaks the policy (no inline script or style)');
+      } else {
+        assert.match(outcome, /^rejected: .*(CompileError|WebAssembly|unsafe-eval)/);
+        assert.match(text, /The form could not start/);
+        assert.match(text, /表单无法启动/);
+        assert.equal(await page.evaluate(() => document.querySelector('#ftblock-form canvas')), null, 'no blank canvas');
+        await page.screenshot({ path: artifact('smoke-csp-no-wasm.png') });
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+});
