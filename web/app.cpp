@@ -317,6 +317,8 @@ void summary_and_handover(App::State& s, std::size_t i) {
 
 void App::frame() {
     State& s = *state_;
+    // Keyboard users reach every widget (combos, radio buttons, buttons), not only text fields.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     s.rects.clear();
     const std::uint64_t revision_before = s.revision;
     const int current_before = s.current;

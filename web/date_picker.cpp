@@ -58,6 +58,7 @@ namespace {
 struct Picker {  // the one calendar that can be open
     ImGuiID owner = 0;
     Date cursor;
+    bool just_opened = false;  // the key that opened it (Alt+Down) must not also move the cursor
 };
 Picker g_picker;
 
@@ -75,17 +76,21 @@ std::string month_title(Date d, Lang lang) {
 // The popup's grid; returns true when a day was chosen.
 bool calendar(Date& chosen, Lang lang, Date today) {
     Date& c = g_picker.cursor;
-    if (key_pressed(ImGuiKey_LeftArrow)) c = add_days(c, -1);
-    if (key_pressed(ImGuiKey_RightArrow)) c = add_days(c, 1);
-    if (key_pressed(ImGuiKey_UpArrow)) c = add_days(c, -7);
-    if (key_pressed(ImGuiKey_DownArrow)) c = add_days(c, 7);
-    if (key_pressed(ImGuiKey_PageUp)) c = add_months(c, ImGui::GetIO().KeyShift ? -12 : -1);
-    if (key_pressed(ImGuiKey_PageDown)) c = add_months(c, ImGui::GetIO().KeyShift ? 12 : 1);
-    if (key_pressed(ImGuiKey_Home)) c.day = 1;
-    if (key_pressed(ImGuiKey_End)) c.day = days_in_month(c.year, c.month);
-    if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter)) {
-        chosen = c;
-        return true;
+    if (g_picker.just_opened) {
+        g_picker.just_opened = false;
+    } else {
+        if (key_pressed(ImGuiKey_LeftArrow)) c = add_days(c, -1);
+        if (key_pressed(ImGuiKey_RightArrow)) c = add_days(c, 1);
+        if (key_pressed(ImGuiKey_UpArrow)) c = add_days(c, -7);
+        if (key_pressed(ImGuiKey_DownArrow)) c = add_days(c, 7);
+        if (key_pressed(ImGuiKey_PageUp)) c = add_months(c, ImGui::GetIO().KeyShift ? -12 : -1);
+        if (key_pressed(ImGuiKey_PageDown)) c = add_months(c, ImGui::GetIO().KeyShift ? 12 : 1);
+        if (key_pressed(ImGuiKey_Home)) c.day = 1;
+        if (key_pressed(ImGuiKey_End)) c.day = days_in_month(c.year, c.month);
+        if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter)) {
+            chosen = c;
+            return true;
+        }
     }
 
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) c = add_months(c, -1);
@@ -159,6 +164,7 @@ bool date_field(const char* label, std::string& text, Lang lang, Date today, flo
         std::optional<Date> current = parse_date(text);
         g_picker.owner = popup;
         g_picker.cursor = current ? *current : today;
+        g_picker.just_opened = true;
         ImGui::OpenPopup("##calendar");
     }
     item_rect(button_rect);

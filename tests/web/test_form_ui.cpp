@@ -247,3 +247,12 @@ TEST_CASE("switching the language changes the messages at once") {
     CHECK(ui.diagnostics()[0]["message"] == "客户为必填项：客户名称");
     CHECK(ui.app().language() == Lang::ZhCN);
 }
+
+TEST_CASE("Alt+Down opens the calendar on the typed date without moving it") {
+    Ui ui;
+    ui.click("field_next_action_date");
+    ui.type("2026-12-01");
+    ui.key(ImGuiKey_DownArrow, false, false, true);
+    ui.key(ImGuiKey_Enter);
+    CHECK(ui.current()["next_action_date"] == "2026-12-01");
+}
