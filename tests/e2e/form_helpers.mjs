@@ -1,0 +1,291 @@
+// Helpers for the form's browser tests (form.test.mjs, storage.test.mjs): one Chromium per test
+// file, a fresh browser context (fresh storage, clipboard permissions) per test, and a driver
+// that clicks the form's widgets by the names it reports (window.ftblock.itemRects()), types
+// like a user (keyboard, a real IME composition over CDP), and reads the form's state only
+// through window.ftblock. Every context records every request it makes: a test's close()
+// fails when one left 127.0.0.1 (data: and blob: URLs stay in the page), or when the page
+// logged an error.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+import { chromiumPath, artifact, sleep } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { chromium } = createRequire(path.join(here, 'package.json'))('playwright-core');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// The storage keys of the form's two-slot save (web/app.cpp).
+export const POINTER_KEY = 'ftblock.drafts.current';
+export const slotKey = (slot) => `ftblock.drafts.${slot}`;
+
+// The CSV header of an exported record (the playbook's field order) and the record's 16 keys.
+export const FIELDS = ['id', 'customer', 'workload', 'scenario', 'updated_by', 'l1', 'l2', 'l3',
+  'service_state', 'engagement_scenario', 'target_date', 'owner', 'notes', 'next_action_date',
+  'next_action', 'updated_at'];
+
+export async function launchChromium() {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+// An ISO date `days` after the browser's local today (the form's "today" is the user's date).
+export async function isoDay(page, days = 0) {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    const p = (x) => String(x).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  }, days);
+}
+
+// A URL a page may load: the test server on 127.0.0.1, or something the page made itself.
+export function isLocal(url) {
+  if (/^(data|blob|about):/.test(url)) return true;
+  try { return new URL(url).hostname === '127.0.0.1'; } catch { return false; }
+}
+
+export class Form {
+  constructor(context, page, requests, errors) {
+    this.context = context;
+    this.page = page;
+    this.requests = requests;
+    this.errors = errors;
+  }
+
+  // A fresh context on `browser` with the form open and drawn.
+  static async open(browser, url, { locale = 'en-US', deviceScaleFactor = 1, permissions = [],
+    viewport = { width: 1280, height: 800 }, initScript = null } = {}) {
+    const context = await browser.newContext({ locale, deviceScaleFactor, viewport, acceptDownloads: true });
+    if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    if (initScript) await context.addInitScript(initScript);
+    const page = await context.newPage();
+    const form = new Form(context, page, requests, []);
+    await form.goto(url, page);
+    return form;
+  }
+
+  // Opens the form's page (again) in `page` (default: this form's page) and waits for its first
+  // frame; errors of the page go to this.errors.
+  async goto(url, page = this.page) {
+    page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') this.errors.push(`console: ${m.text()}`); });
+    await page.goto(url);
+    await page.waitForFunction(() => window.ftblock && window.ftblock.ready);
+    await page.evaluate(() => window.ftblock.ready);
+    this.page = page;
+    await this.settle();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.page.waitForFunction(() => window.ftblock && window.ftblock.ready);
+    await this.page.evaluate(() => window.ftblock.ready);
+    await this.settle();
+  }
+
+  // Waits until the form stops drawing (its input is applied, its layout settled).
+  async settle() {
+    await this.page.evaluate(() => new Promise((resolve) => {
+      let last = window.ftblock.framesRendered();
+      let still = 0;
+      const tick = () => {
+        const n = window.ftblock.framesRendered();
+        if (n === last) {
+          if (++still >= 3) { resolve(); return; }
+        } else {
+          still = 0;
+          last = n;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }));
+  }
+
+  async rects() { return this.page.evaluate(() => window.ftblock.itemRects()); }
+  async rect(name) {
+    const r = (await this.rects())[name];
+    assert.ok(r, `the form reports no widget "${name}"`);
+    return r;
+  }
+  async has(name) { return name in (await this.rects()); }
+
+  // Clicks the middle of a named widget; `settle` false: type right after it.
+  async click(name, { settle = true } = {}) {
+    const r = await this.rect(name);
+    await this.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    if (settle) await this.settle();
+  }
+
+  // A click on an empty spot (the bottom of the drafts list, under its last row): ends
+  // editing, like the native tests' click_empty().
+  async clickEmpty() {
+    const box = await this.page.evaluate(() => {
+      const r = document.querySelector('#ftblock-form canvas').getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    await this.page.mouse.click(box.x + 100, box.y + box.height - 8);
+    await this.settle();
+  }
+
+  // Scrolls the record form (mouse wheel over it) until the widget `name` is fully visible.
+  async reveal(name) {
+    const canvas = await this.page.evaluate(() => {
+      const r = document.querySelector('#ftblock-form canvas').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    for (let i = 0; i < 20; i++) {
+      const r = await this.rect(name);
+      if (r.y >= canvas.top && r.y + r.height <= canvas.bottom - 8) return r;
+      const form = await this.rect('field_customer');
+      await this.page.mouse.move(form.x + form.width / 2, (canvas.top + canvas.bottom) / 2);
+      await this.page.mouse.wheel(0, r.y < canvas.top ? -100 : 100);
+      await this.settle();
+    }
+    assert.fail(`"${name}" could not be scrolled into view`);
+  }
+
+  async type(text) {
+    await this.page.keyboard.type(text);
+    await this.settle();
+  }
+
+  async press(...keys) {
+    for (const k of keys) await this.page.keyboard.press(k);
+    await this.settle();
+  }
+
+  // Chinese through the input method, as Chromium delivers it: a composition with its preedit
+  // text (compositionstart / compositionupdate), then the committed text (compositionend).
+  async ime(preedit, committed) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      await cdp.send('Input.imeSetComposition', { text: preedit, selectionStart: preedit.length, selectionEnd: preedit.length });
+      await cdp.send('Input.insertText', { text: committed });
+    } finally {
+      await cdp.detach();
+    }
+    await this.settle();
+  }
+
+  // Picks the n-th entry (1-based) of the combo `name` by keyboard, as the native tests do:
+  // a click opens it, Down moves through its items, Space chooses.
+  async pickByKeyboard(name, n = 1) {
+    await this.click(name);
+    for (let i = 0; i < n; i++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Space');
+    await this.settle();
+  }
+
+  // Picks entry `index` (0-based) of the combo `name` with the mouse: a click opens it, a click
+  // on the item chooses. The form names no rectangle for the items of an open combo, so the
+  // item is found from ImGui's layout: the list opens right under the combo, after the
+  // popup's padding, one text line plus item spacing per plain entry (for L2, whose entries
+  // carry their definitions, only the first entry can be found this way). The caller asserts
+  // the value that was chosen, so a layout change fails loudly, never silently.
+  async pick(name, index = 0) {
+    const combo = await this.rect(name);
+    await this.click(name);
+    const line = 16, spacing = 4, padding = 8;  // kFontSize, ImGui's ItemSpacing.y, WindowPadding.y
+    const y = combo.y + combo.height + padding + index * (line + spacing) + line / 2;
+    await this.page.mouse.click(combo.x + 60, y);
+    await this.settle();
+  }
+
+  async record() { return this.page.evaluate(() => window.ftblock.getCurrentRecord()); }
+  async drafts() { return this.page.evaluate(() => window.ftblock.getDrafts()); }
+  async diagnostics() { return this.page.evaluate(() => window.ftblock.getDiagnostics()); }
+  async codesOf(field) { return (await this.diagnostics()).filter((d) => d.field === field).map((d) => d.code); }
+  async language() { return this.page.evaluate(() => window.ftblock.getLanguage()); }
+  async frames() { return this.page.evaluate(() => window.ftblock.framesRendered()); }
+  async storage() {
+    return this.page.evaluate(() => {
+      const out = {};
+      for (let i = 0; i < localStorage.length; i++) out[localStorage.key(i)] = localStorage.getItem(localStorage.key(i));
+      return out;
+    });
+  }
+
+  // Clicks `name` and returns the file it downloads: { name, text, bytes }.
+  async download(name) {
+    const [dl] = await Promise.all([this.page.waitForEvent('download', { timeout: 5000 }), this.click(name)]);
+    const file = await dl.path();
+    const bytes = fs.readFileSync(file);
+    return { name: dl.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+  }
+
+  // Clicks `name` and asserts that no download starts within `ms`.
+  async noDownload(name, ms = 700) {
+    let got = null;
+    const listener = (d) => { got = d.suggestedFilename(); };
+    this.page.on('download', listener);
+    await this.click(name);
+    await sleep(ms);
+    this.page.off('download', listener);
+    assert.equal(got, null, `"${name}" downloaded ${got}`);
+  }
+
+  // Imports files ({ name, text } or { name, bytes }) through the form's import button and the
+  // file chooser it opens.
+  async importFiles(files) {
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser', { timeout: 5000 }), this.click('import')]);
+    assert.ok(chooser.isMultiple(), 'the import dialog takes several files');
+    await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType || 'application/json',
+      buffer: f.bytes || Buffer.from(f.text, 'utf8') })));
+    await sleep(200 + 50 * files.length);  // the files are read asynchronously, one by one
+    await this.settle();
+  }
+
+  async screenshot(name) {
+    await this.settle();
+    const file = artifact(name);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  // Asserts what every test must: no request left 127.0.0.1, no page error.
+  async close() {
+    try {
+      const away = this.requests.filter((u) => !isLocal(u));
+      assert.deepEqual(away, [], 'requests that left 127.0.0.1');
+      assert.ok(this.requests.length >= 5, `the page loaded its files from the test server (${this.requests.length} requests)`);
+      assert.deepEqual(this.errors.filter((e) => !/favicon/.test(e)), [], 'no page or console errors');
+    } finally {
+      await this.context.close();
+    }
+  }
+}
+
+// Fills the valid assignment record of the README (SPEC §2's example as an assignment): ASCII
+// typed right after each click, Chinese notes through the input method with a word typed in
+// between, pick-lists by mouse, the date typed. Returns the record as exported.
+export async function fillAssignment(form, { nextActionDate }) {
+  await form.click('field_id', { settle: false });
+  await form.type('FT-2026-000123');
+  await form.click('field_customer', { settle: false });
+  await form.type('Contoso Ltd');
+  await form.pick('field_workload', 3);             // teams
+  await form.pick('field_l2', 0);                   // customer_it_infrastructure
+  await form.click('field_notes');
+  await form.ime('kehu de', '客户的 ');
+  await form.type('VPN');
+  await form.ime('shebei yu fuwu bu jianrong', ' 设备与服务不兼容，需要先升级固件后才能部署。');
+  await form.click('field_next_action_date', { settle: false });
+  await form.type(nextActionDate);
+  await form.clickEmpty();
+  return {
+    id: 'FT-2026-000123', customer: 'Contoso Ltd', workload: 'teams', scenario: 'assignment',
+    updated_by: 'assignment_fm', l1: 'blocked', l2: 'customer_it_infrastructure', l3: null,
+    service_state: 'not_applicable', engagement_scenario: 'customer_led_ftp_assist', target_date: null,
+    owner: 'delivery_fm', notes: '客户的 VPN 设备与服务不兼容，需要先升级固件后才能部署。',
+    next_action_date: nextActionDate, next_action: 'kickoff_meeting', updated_at: null,
+  };
+}
+
+export { sleep, artifact };
