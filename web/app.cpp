@@ -317,6 +317,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
 
 void App::frame() {
     State& s = *state_;
+    ++s.frames;
     // Keyboard users reach every widget (combos, radio buttons, buttons), not only text fields.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     s.rects.clear();
@@ -356,7 +357,14 @@ void App::import_file(const std::string& file_name, const std::string& bytes) {
     State& s = *state_;
     std::size_t before = s.drafts.size();
     ImportResult r = s.drafts.import(file_name, bytes, s.lang);
-    s.import_banner = Banner{r.message, r.failed};
+    // Several files picked at once arrive before the next frame: keep every file's result.
+    if (s.import_frame == s.frames && !s.import_banner.text.empty()) {
+        s.import_banner.text += "\n" + r.message;
+        s.import_banner.error = s.import_banner.error || r.failed;
+    } else {
+        s.import_banner = Banner{r.message, r.failed};
+    }
+    s.import_frame = s.frames;
     if (s.drafts.size() != before) {
         s.current = static_cast<int>(before);
         s.changed();
@@ -388,7 +396,7 @@ std::string App::drafts_json() const {
 std::string App::current_json() const {
     State& s = *state_;
     if (s.current < 0) return "null";
-    std::string out;
+    std::string out;  // the fields the record has (a field emptied in the form is "")
     append_record_json(out, s.drafts.playbook(), s.drafts.at(static_cast<std::size_t>(s.current)).record);
     return out;
 }

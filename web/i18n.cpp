@@ -16,7 +16,7 @@ const Entry kStrings[] = {
     {Str::Drafts, "Drafts", "草稿"},
     {Str::NewAssignment, "+ Assignment", "+ 分配"},
     {Str::NewDelivery, "+ Delivery", "+ 交付"},
-    {Str::Duplicate, "Duplicate", "复制"},
+    {Str::Duplicate, "Duplicate", "创建副本"},
     {Str::Delete, "Delete", "删除"},
     {Str::DeleteConfirm, "Delete this draft? It is not in any backup you have not downloaded.",
      "删除此草稿？未下载备份的内容将无法恢复。"},

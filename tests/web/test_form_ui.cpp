@@ -12,11 +12,12 @@ void fill_valid_assignment(Ui& ui) {
     ui.click("field_customer");
     ui.type("Contoso 中国");
     ui.click("field_workload");
-    // The workload combo is open: pick by clicking its first item area is layout-dependent, so
-    // choose with the keyboard instead: Down then Space selects the first entry.
+    // The workload combo is open: clicking an item is layout-dependent, so choose with the
+    // keyboard: the first entry has the focus when the list opens, Down moves to the second.
     ui.key(ImGuiKey_DownArrow);
     ui.key(ImGuiKey_Space);
     ui.click_empty();
+    CHECK(ui.current()["workload"] == "sharepoint_online");
 }
 
 }  // namespace

@@ -218,6 +218,7 @@ EM_BOOL on_document_mouseup(int, const EmscriptenMouseEvent* e, void*) {
         set_drag_listeners(false);
     }
     run_frames_now(4);  // a button's action (download, copy, file dialog) inside the gesture
+    ime_focus_form();   // a release can activate a field too (a problem line jumps to its field)
     return EM_FALSE;
 }
 
