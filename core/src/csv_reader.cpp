@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ftblock/playbook.h"
+#include "ftblock/writer.h"
 #include "messages.h"
 #include "reader_impl.h"
 #include "utf8_scan.h"
@@ -75,17 +76,7 @@ const char* find_stop(const char* p, const char* end, const ByteTable& table) {
 
 // Export writes ' before these (writer.h); the reader removes exactly that one '.
 bool starts_with_formula_guard(std::string_view cell) {
-    if (cell.size() < 2 || cell[0] != '\'') return false;
-    switch (cell[1]) {
-        case '=':
-        case '+':
-        case '-':
-        case '@':
-        case '\t':
-        case '\r':
-        case '\'': return true;
-        default: return false;
-    }
+    return cell.size() >= 2 && cell[0] == '\'' && csv_formula_start(cell[1]);
 }
 
 std::string hex(std::uint32_t value, int digits) {

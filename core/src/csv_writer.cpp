@@ -14,19 +14,7 @@ namespace {
 
 // OWASP's CSV-injection list plus ' itself, so that a value that really starts with ' also
 // gets a guard and the reader's "remove one '" always restores it exactly.
-bool needs_formula_guard(std::string_view value) {
-    if (value.empty()) return false;
-    switch (value[0]) {
-        case '=':
-        case '+':
-        case '-':
-        case '@':
-        case '\t':
-        case '\r':
-        case '\'': return true;
-        default: return false;
-    }
-}
+bool needs_formula_guard(std::string_view value) { return !value.empty() && csv_formula_start(value[0]); }
 
 }  // namespace
 
@@ -61,6 +49,19 @@ void append_csv_row(std::string& out, const Playbook& playbook, const Record& re
         if (value.state == ValueState::String) append_csv_cell(out, value.text);  // else empty cell
     }
     out += "\r\n";
+}
+
+bool csv_formula_start(char c) {
+    switch (c) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+        case '\'': return true;
+        default: return false;
+    }
 }
 
 }  // namespace ftblock

@@ -15,11 +15,14 @@ namespace ftblock {
 void append_json_string(std::string& out, std::string_view utf8);                           // quoted and escaped
 void append_record_json(std::string& out, const Playbook& playbook, const Record& record);  // one object, one line
 std::string record_to_json(const Playbook& playbook, const Record& record);
-void append_diagnostics_json(std::string& out, const Diagnostics& diagnostics);  // [{"field", "code", "severity", "message"}]
+void append_diagnostics_json(std::string& out,
+                             const Diagnostics& diagnostics);  // [{"field", "code", "severity", "message"}]
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 void append_csv_header(std::string& out, const Playbook& playbook);                     // every key, CRLF-terminated
 void append_csv_row(std::string& out, const Playbook& playbook, const Record& record);  // CRLF-terminated
-void append_csv_cell(std::string& out, std::string_view value);  // quoted when needed, formula-safe
+void append_csv_cell(std::string& out, std::string_view value);
+bool csv_formula_start(char c);  // = + - @ TAB CR ': export puts ' before text starting so, import removes it  //
+                                 // quoted when needed, formula-safe
 
 }  // namespace ftblock
