@@ -30,27 +30,39 @@ const MIME = {
   '.svg': 'image/svg+xml',
 };
 
-// Serves `dir` as static files on 127.0.0.1 (a free port). `headers` are added to every
-// response (e.g. a Content-Security-Policy). Returns { url, close() }.
-export async function serveSite(dir = siteDir, { headers = {} } = {}) {
+// Serves `dir` as static files on 127.0.0.1 (a free port). Options:
+//   headers     added to every response (e.g. a Content-Security-Policy)
+//   headersFor  (pathname) => extra headers for one response (e.g. a CSP on one page only)
+//   mounts      { '/prefix/': directory } more trees served under a path (test fixture pages)
+//   port        a fixed port (default: a free one)
+// Returns { url, origin, port, close() }.
+export async function serveSite(dir = siteDir, { headers = {}, headersFor = () => ({}), mounts = {}, port: wanted = 0 } = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html')))
     throw new Error(`no site in ${dir}: build the wasm preset first (cmake --build --preset wasm)`);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    let root = dir;
+    let rel = decodeURIComponent(url.pathname);
+    for (const [prefix, mounted] of Object.entries(mounts)) {
+      if (rel.startsWith(prefix)) { root = path.resolve(mounted); rel = '/' + rel.slice(prefix.length); break; }
+    }
+    let file = path.normalize(path.join(root, rel));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    const extra = { ...headers, ...headersFor(url.pathname) };
     fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404, headers).end('not found'); return; }
+      if (err) { res.writeHead(404, extra).end('not found'); return; }
       res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
-                           'Cache-Control': 'no-store', ...headers });
+                           'Cache-Control': 'no-store', ...extra });
       res.end(data);
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
+    origin: `http://127.0.0.1:${port}`,
+    port,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }
