@@ -3,7 +3,7 @@
 // 1. download size of every site file, raw and gzip (level 6, what servers typically use), and
 //    the total against the budget (700 KB = 700,000 bytes gzip, fonts included);
 // 2. in Debian's Chromium (headless, fresh profile each run, SwiftShader WebGL2): the time from
-//    navigation to the first frame drawn (User Timing marks of ftblock-mount.js), at
+//    navigation to the first frame drawn (User Timing marks of ftblock-embed.js), at
 //    devicePixelRatio 1 and 2 (the atlas is 4x larger at 2);
 // 3. frames drawn in 3 s of idle, counted from 1 s after the first frame (target: 0).
 // Exits 1 if the download is over budget or an idle form draws.
@@ -63,9 +63,9 @@ try {
         wasm.push(marks['ftblock:wasm-ready']);
         fonts.push(marks['ftblock:fonts-loaded']);
         await sleep(1000);
-        const before = await page.evaluate(() => window.ftblock.framesRendered());
+        const before = await page.evaluate(() => window.ftblockPage.framesRendered());
         await sleep(3000);
-        idle.push((await page.evaluate(() => window.ftblock.framesRendered())) - before);
+        idle.push((await page.evaluate(() => window.ftblockPage.framesRendered())) - before);
       } finally {
         await browser.close();
       }

@@ -17,7 +17,7 @@ if [ "${FTBLOCK_SKIP_SETUP:-0}" != 1 ]; then
 fi
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm --parallel "${FTBLOCK_JOBS:-2}" --target ftblock_app ftblock_fonts
-for f in index.html ftblock.js ftblock.wasm ftblock-mount.js ftblock-page.js ftblock.css \
+for f in index.html ftblock.js ftblock.wasm ftblock-embed.js ftblock-page.js ftblock.css \
          fonts/ftblock-latin.ttf fonts/ftblock-cjk.ttf; do
   [ -f "$SITE/$f" ] || { echo "serve.sh: $SITE/$f was not built" >&2; exit 1; }
 done

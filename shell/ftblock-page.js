@@ -1,5 +1,5 @@
 // ftblock-page.js — ftblock's own page: mounts the form into #ftblock-form and exposes its
-// handle as window.ftblock (docs/js-api.md), for a host page or a test. Keeps the page's
+// handle as window.ftblockPage (docs/embedding.md), for a host page or a test. Keeps the page's
 // language and title in step with the form's language.
 (function () {
   'use strict';
@@ -14,16 +14,16 @@
     if (title) title.textContent = TITLES[lang];
   }
 
-  if (typeof window.FtblockForm !== 'object') {
-    // ftblock-mount.js did not load: say so instead of leaving "Loading…" forever.
+  if (!window.ftblock || typeof window.ftblock.mount !== 'function') {
+    // ftblock-embed.js did not load: say so instead of leaving "Loading…" forever.
     var status = container.querySelector('[data-ftblock-status]');
-    if (status) status.textContent = 'The form could not load (ftblock-mount.js is missing). 表单无法加载。';
+    if (status) status.textContent = 'The form could not load (ftblock-embed.js is missing). 表单无法加载。';
     return;
   }
 
   container.addEventListener('ftblock:language', function (e) { showLanguage(e.detail.lang); });
-  var form = window.FtblockForm.mount(container);
+  var form = window.ftblock.mount(container, { drafts: true });
   showLanguage(form.getLanguage());
   form.ready.then(function () { showLanguage(form.getLanguage()); }, function () {});
-  window.ftblock = form;
+  window.ftblockPage = form;
 })();

@@ -1,14 +1,11 @@
-// ftblock-mount.js — puts the ftblock form into an element of the page: FtblockForm.mount().
-// Needs ftblock.js (the WebAssembly module's loader, createFtblockModule) loaded first; fetches
-// ftblock.wasm and the fonts from the folder this script came from. Returns the form's handle
-// (docs/js-api.md). Each mount is its own module instance, so a page may hold several forms.
-// Plain ES5-style script on purpose: it must also run, and say why the form cannot, in
-// browsers too old for the form itself.
+// Part 10 — ftblock.mount(element, options): the form in an element of the page. Loads
+// ftblock.js (the module's loader) on first use and fetches ftblock.wasm and the fonts from
+// ftblock.baseUrl. Returns the form's handle (docs/embedding.md). Each mount is its own module
+// instance, so a page may hold several forms.
 (function (global) {
   'use strict';
 
-  var script = document.currentScript;
-  var base = script && script.src ? script.src.replace(/[^/]*$/, '') : '';
+  var ftblock = global.ftblock;
 
   var TEXT = {
     en: {
@@ -24,17 +21,6 @@
             '请使用最新的 Chrome、Edge 或 Firefox，或联系页面的负责人。'
     }
   };
-
-  // The browser's preferred language, among the two the form speaks.
-  function browserLanguage() {
-    var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
-    for (var i = 0; i < langs.length; i++) {
-      var l = String(langs[i]).toLowerCase();
-      if (l.indexOf('zh') === 0) return 'zh-CN';
-      if (l.indexOf('en') === 0) return 'en';
-    }
-    return 'en';
-  }
 
   function fetchBytes(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (r) {
@@ -74,7 +60,7 @@
 
   function mount(container, options) {
     options = options || {};
-    var lang = options.lang || browserLanguage();
+    var lang = options.lang || ftblock.browserLanguage();
     var module = null;
     var failed = null;
     var canvas = null;
@@ -120,8 +106,6 @@
       try {
         if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
           throw new Error('WebAssembly is not available');
-        if (typeof global.createFtblockModule !== 'function')
-          throw new Error('ftblock.js did not load');
 
         // The container positions the canvas and the text-input bridge; set through the CSSOM
         // so that it holds on pages without ftblock.css and under a strict CSP.
@@ -134,17 +118,19 @@
         Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block' });
         container.appendChild(canvas);
 
-        var fonts = Promise.all([fetchBytes(base + 'fonts/ftblock-latin.ttf'), fetchBytes(base + 'fonts/ftblock-cjk.ttf')])
+        var fonts = Promise.all([fetchBytes(ftblock.baseUrl + 'fonts/ftblock-latin.ttf'), fetchBytes(ftblock.baseUrl + 'fonts/ftblock-cjk.ttf')])
           .then(function (f) { mark('ftblock:fonts-loaded'); return f; });
         var aborted = null;
-        var instance = global.createFtblockModule({
+        var instance = ftblock.loadScript('ftblock.js', 'createFtblockModule').then(function () {
+          return global.createFtblockModule({
           canvas: canvas,
-          locateFile: function (path) { return base + path; },
+          locateFile: function (path) { return ftblock.baseUrl + path; },
           onAbort: function (what) { aborted = what; },
           onFtblockEvent: function (name, detail) {
             if (name === 'language') lang = detail.lang;
             container.dispatchEvent(new CustomEvent('ftblock:' + name, { detail: detail }));
           }
+        });
         }).then(function (m) { mark('ftblock:wasm-ready'); return m; });
 
         Promise.all([instance, fonts]).then(function (both) {
@@ -163,5 +149,5 @@
     return handle;
   }
 
-  global.FtblockForm = { mount: mount, browserLanguage: browserLanguage };
+  ftblock.mount = mount;
 })(window);

@@ -1,5 +1,5 @@
 // The form in a real browser, driven like a user: clicks on the widgets the form reports
-// (window.ftblock.itemRects()), text typed right after a click, Chinese through a real input
+// (window.ftblockPage.itemRects()), text typed right after a click, Chinese through a real input
 // method composition (CDP Input.imeSetComposition + Input.insertText), pick-lists and the
 // calendar, the problem summary, the language switch, hand-over (export JSON / CSV, copy JSON)
 // with the exact bytes checked, an idle form drawing nothing, and the screenshots of the README
@@ -250,7 +250,7 @@ test('the language switches from the form\'s own list and from setLanguage, mess
   try {
     await form.page.evaluate(() => {
       window.langEvents = [];
-      window.ftblock.element.addEventListener('ftblock:language', (e) => window.langEvents.push(e.detail.lang));
+      window.ftblockPage.element.addEventListener('ftblock:language', (e) => window.langEvents.push(e.detail.lang));
     });
     assert.equal(await form.language(), 'en');
     await form.click('field_customer', { settle: false });
@@ -267,7 +267,7 @@ test('the language switches from the form\'s own list and from setLanguage, mess
     await form.pick('language', 0);
     assert.equal(await form.language(), 'en');
     assert.equal((await form.diagnostics())[0].message, 'Workload is required: choose the workload');
-    await form.page.evaluate(() => window.ftblock.setLanguage('zh-Hans'));
+    await form.page.evaluate(() => window.ftblockPage.setLanguage('zh-Hans'));
     await form.settle();
     assert.equal(await form.language(), 'zh-CN');
     assert.equal((await form.diagnostics())[0].message, '工作负载为必填项：选择工作负载');
@@ -342,7 +342,7 @@ test('screenshots of a filled record: en and zh, device scale 1 and 2', async ()
       const canvas = await form.page.evaluate(() => document.querySelector('#ftblock-form canvas').width);
       assert.equal(canvas, 1280 * scale, 'the canvas is backed at device resolution');
       shots.push(await form.screenshot(`form-en-${scale}x.png`));
-      await form.page.evaluate(() => window.ftblock.setLanguage('zh-CN'));
+      await form.page.evaluate(() => window.ftblockPage.setLanguage('zh-CN'));
       await form.settle();
       shots.push(await form.screenshot(`form-zh-${scale}x.png`));
     } finally {

@@ -1,8 +1,8 @@
 // Helpers for the form's browser tests (form.test.mjs, storage.test.mjs): one Chromium per test
 // file, a fresh browser context (fresh storage, clipboard permissions) per test, and a driver
-// that clicks the form's widgets by the names it reports (window.ftblock.itemRects()), types
+// that clicks the form's widgets by the names it reports (window.ftblockPage.itemRects()), types
 // like a user (keyboard, a real IME composition over CDP), and reads the form's state only
-// through window.ftblock. Every context records every request it makes: a test's close()
+// through window.ftblockPage. Every context records every request it makes: a test's close()
 // fails when one left 127.0.0.1 (data: and blob: URLs stay in the page), or when the page
 // logged an error.
 import assert from 'node:assert/strict';
@@ -76,26 +76,26 @@ export class Form {
     page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') this.errors.push(`console: ${m.text()}`); });
     await page.goto(url);
-    await page.waitForFunction(() => window.ftblock && window.ftblock.ready);
-    await page.evaluate(() => window.ftblock.ready);
+    await page.waitForFunction(() => window.ftblockPage && window.ftblockPage.ready);
+    await page.evaluate(() => window.ftblockPage.ready);
     this.page = page;
     await this.settle();
   }
 
   async reload() {
     await this.page.reload();
-    await this.page.waitForFunction(() => window.ftblock && window.ftblock.ready);
-    await this.page.evaluate(() => window.ftblock.ready);
+    await this.page.waitForFunction(() => window.ftblockPage && window.ftblockPage.ready);
+    await this.page.evaluate(() => window.ftblockPage.ready);
     await this.settle();
   }
 
   // Waits until the form stops drawing (its input is applied, its layout settled).
   async settle() {
     await this.page.evaluate(() => new Promise((resolve) => {
-      let last = window.ftblock.framesRendered();
+      let last = window.ftblockPage.framesRendered();
       let still = 0;
       const tick = () => {
-        const n = window.ftblock.framesRendered();
+        const n = window.ftblockPage.framesRendered();
         if (n === last) {
           if (++still >= 3) { resolve(); return; }
         } else {
@@ -108,7 +108,7 @@ export class Form {
     }));
   }
 
-  async rects() { return this.page.evaluate(() => window.ftblock.itemRects()); }
+  async rects() { return this.page.evaluate(() => window.ftblockPage.itemRects()); }
   async rect(name) {
     const r = (await this.rects())[name];
     assert.ok(r, `the form reports no widget "${name}"`);
@@ -198,12 +198,12 @@ export class Form {
     await this.settle();
   }
 
-  async record() { return this.page.evaluate(() => window.ftblock.getCurrentRecord()); }
-  async drafts() { return this.page.evaluate(() => window.ftblock.getDrafts()); }
-  async diagnostics() { return this.page.evaluate(() => window.ftblock.getDiagnostics()); }
+  async record() { return this.page.evaluate(() => window.ftblockPage.getCurrentRecord()); }
+  async drafts() { return this.page.evaluate(() => window.ftblockPage.getDrafts()); }
+  async diagnostics() { return this.page.evaluate(() => window.ftblockPage.getDiagnostics()); }
   async codesOf(field) { return (await this.diagnostics()).filter((d) => d.field === field).map((d) => d.code); }
-  async language() { return this.page.evaluate(() => window.ftblock.getLanguage()); }
-  async frames() { return this.page.evaluate(() => window.ftblock.framesRendered()); }
+  async language() { return this.page.evaluate(() => window.ftblockPage.getLanguage()); }
+  async frames() { return this.page.evaluate(() => window.ftblockPage.framesRendered()); }
   async storage() {
     return this.page.evaluate(() => {
       const out = {};

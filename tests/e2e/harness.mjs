@@ -90,15 +90,15 @@ export async function launchBrowser(contextOptions = {}) {
   };
 }
 
-// Opens the form and waits until window.ftblock.ready resolved (its first frame is drawn).
+// Opens the form and waits until window.ftblockPage.ready resolved (its first frame is drawn).
 // Collects the page's errors and console errors into the returned array.
 export async function openForm(page, url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   await page.goto(url);
-  await page.waitForFunction(() => window.ftblock && window.ftblock.ready);
-  await page.evaluate(() => window.ftblock.ready);
+  await page.waitForFunction(() => window.ftblockPage && window.ftblockPage.ready);
+  await page.evaluate(() => window.ftblockPage.ready);
   return errors;
 }
 

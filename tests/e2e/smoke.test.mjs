@@ -13,7 +13,7 @@ after(async () => { await site?.close(); });
 
 // Clicks the middle of a widget the form reports in ftblock.itemRects().
 async function clickItem(page, name) {
-  const rect = (await page.evaluate(() => window.ftblock.itemRects()))[name];
+  const rect = (await page.evaluate(() => window.ftblockPage.itemRects()))[name];
   assert.ok(rect, `the form reports no widget "${name}"`);
   await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
 }
@@ -21,11 +21,11 @@ async function clickItem(page, name) {
 // Waits until the form's current record satisfies `predicate` (frames are asynchronous).
 async function waitForRecord(page, predicate, what) {
   for (let i = 0; i < 50; i++) {
-    const record = await page.evaluate(() => window.ftblock.getCurrentRecord());
+    const record = await page.evaluate(() => window.ftblockPage.getCurrentRecord());
     if (predicate(record)) return record;
     await sleep(20);
   }
-  assert.fail(`the record never got ${what}: ${JSON.stringify(await page.evaluate(() => window.ftblock.getCurrentRecord()))}`);
+  assert.fail(`the record never got ${what}: ${JSON.stringify(await page.evaluate(() => window.ftblockPage.getCurrentRecord()))}`);
 }
 
 test('the form loads, draws, and takes Chinese typed through the input method, crisp at 2x', async () => {
@@ -33,8 +33,8 @@ test('the form loads, draws, and takes Chinese typed through the input method, c
   try {
     const { page } = browser;
     const errors = await openForm(page, site.url);
-    assert.ok(await page.evaluate(() => window.ftblock.framesRendered()) >= 1, 'no frame was drawn');
-    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'zh-CN', 'default language is the browser\'s');
+    assert.ok(await page.evaluate(() => window.ftblockPage.framesRendered()) >= 1, 'no frame was drawn');
+    assert.equal(await page.evaluate(() => window.ftblockPage.getLanguage()), 'zh-CN', 'default language is the browser\'s');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     const canvas = await page.evaluate(() => {
       const c = document.querySelector('#ftblock-form canvas');
@@ -66,13 +66,13 @@ test('setLanguage switches the form and the page between English and Chinese', a
   try {
     const { page } = browser;
     await openForm(page, site.url);
-    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'en');
-    await page.evaluate(() => window.ftblock.setLanguage('zh-CN'));
-    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'zh-CN');
+    assert.equal(await page.evaluate(() => window.ftblockPage.getLanguage()), 'en');
+    await page.evaluate(() => window.ftblockPage.setLanguage('zh-CN'));
+    assert.equal(await page.evaluate(() => window.ftblockPage.getLanguage()), 'zh-CN');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-    const bad = await page.evaluate(() => { try { window.ftblock.setLanguage('fr'); return 'accepted'; } catch (e) { return e.message; } });
+    const bad = await page.evaluate(() => { try { window.ftblockPage.setLanguage('fr'); return 'accepted'; } catch (e) { return e.message; } });
     assert.match(bad, /unknown language fr/);
-    assert.equal(await page.evaluate(() => window.ftblock.getLanguage()), 'zh-CN');
+    assert.equal(await page.evaluate(() => window.ftblockPage.getLanguage()), 'zh-CN');
     await sleep(100);
     await page.screenshot({ path: artifact('smoke-zh-1x.png') });
   } finally {
@@ -86,13 +86,13 @@ test('an idle form draws no frames', async () => {
     const { page } = browser;
     await openForm(page, site.url);
     await sleep(1000);  // the frames that settle the first layout
-    const before = await page.evaluate(() => window.ftblock.framesRendered());
+    const before = await page.evaluate(() => window.ftblockPage.framesRendered());
     await sleep(1500);
-    const idle = (await page.evaluate(() => window.ftblock.framesRendered())) - before;
+    const idle = (await page.evaluate(() => window.ftblockPage.framesRendered())) - before;
     assert.equal(idle, 0, `${idle} frames drawn while idle`);
     await page.mouse.move(300, 300);
     await sleep(200);
-    assert.ok(await page.evaluate(() => window.ftblock.framesRendered()) > before, 'input wakes the form');
+    assert.ok(await page.evaluate(() => window.ftblockPage.framesRendered()) > before, 'input wakes the form');
   } finally {
     await browser.close();
   }
@@ -117,7 +117,7 @@ test('keys typed elsewhere on the page do not reach the form', async () => {
     await page.keyboard.press('Tab');
     await sleep(200);
     assert.equal(await page.evaluate(() => document.getElementById('elsewhere').value), 'pag');
-    assert.equal((await page.evaluate(() => window.ftblock.getCurrentRecord())).customer, 'form');
+    assert.equal((await page.evaluate(() => window.ftblockPage.getCurrentRecord())).customer, 'form');
   } finally {
     await browser.close();
   }
@@ -134,7 +134,7 @@ test('under a strict Content-Security-Policy the form runs; one forbidding WebAs
       const violations = [];
       page.on('console', (m) => { if (/Content Security Policy/i.test(m.text()) && !/WebAssembly/.test(m.text())) violations.push(m.text()); });
       await page.goto(server.url);
-      const outcome = await page.evaluate(() => window.ftblock.ready.then(() => 'ready', (e) => `rejected: ${e.message}`));
+      const outcome = await page.evaluate(() => window.ftblockPage.ready.then(() => 'ready', (e) => `rejected: ${e.message}`));
       const text = await page.evaluate(() => document.getElementById('ftblock-form').innerText);
       if (runs) {
         assert.equal(outcome, 'ready', csp);
