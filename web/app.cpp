@@ -12,8 +12,9 @@ namespace ftblock::web {
 
 namespace {
 
-constexpr const char* kPointerKey = "ftblock.drafts.current";
-std::string slot_key(const std::string& slot) { return "ftblock.drafts." + slot; }
+// Storage keys: <prefix>.a, <prefix>.b (the two slots) and <prefix>.current (the pointer).
+std::string pointer_key(const App::State& s) { return s.options.storage_prefix + ".current"; }
+std::string slot_key(const App::State& s, const std::string& slot) { return s.options.storage_prefix + "." + slot; }
 
 std::string draft_title(const Drafts& drafts, std::size_t i, Lang lang) {
     const Playbook& pb = drafts.playbook();
@@ -51,15 +52,21 @@ const Diagnostics& App::State::diagnostics(std::size_t i) {
 namespace {
 
 void load(App::State& s) {
+    if (!s.options.drafts) {  // one record, owned by the page: nothing is stored
+        s.drafts.add_new(s.drafts.playbook().scenarios.front().id);
+        s.current = 0;
+        s.saved_revision = s.revision;
+        return;
+    }
     s.storage_ok = s.host.storage_available();
     if (s.storage_ok) {
         std::string pointer;
-        if (s.host.storage_get(kPointerKey, pointer) && (pointer == "a" || pointer == "b")) s.slot = pointer;
+        if (s.host.storage_get(pointer_key(s), pointer) && (pointer == "a" || pointer == "b")) s.slot = pointer;
         const std::string other = s.slot == "a" ? "b" : "a";
         std::string text, error;
         bool loaded = false;
         for (const std::string& slot : {s.slot, other}) {
-            if (!s.host.storage_get(slot_key(slot), text)) continue;
+            if (!s.host.storage_get(slot_key(s, slot), text)) continue;
             if (s.drafts.from_storage(text, error)) {
                 s.slot = slot;
                 loaded = true;
@@ -77,9 +84,9 @@ void load(App::State& s) {
 }
 
 void save(App::State& s) {
-    if (s.saved_revision == s.revision || !s.storage_ok) return;
+    if (s.saved_revision == s.revision || !s.storage_ok || !s.options.drafts) return;
     const std::string target = s.slot == "a" ? "b" : "a";
-    if (s.host.storage_set(slot_key(target), s.drafts.to_storage()) && s.host.storage_set(kPointerKey, target)) {
+    if (s.host.storage_set(slot_key(s, target), s.drafts.to_storage()) && s.host.storage_set(pointer_key(s), target)) {
         s.slot = target;
         s.save_error.clear();
     } else {
@@ -91,7 +98,11 @@ void save(App::State& s) {
 
 }  // namespace
 
-App::App(Host& host, Lang lang) : state_(std::make_unique<State>(host, lang, *builtin_playbook())) { load(*state_); }
+App::App(Host& host, Lang lang, AppOptions options)
+    : state_(std::make_unique<State>(host, lang, std::move(options), *builtin_playbook())) {
+    if (state_->options.storage_prefix.empty()) state_->options.storage_prefix = AppOptions{}.storage_prefix;
+    load(*state_);
+}
 
 App::~App() = default;
 
@@ -113,22 +124,29 @@ void toolbar(App::State& s) {
         s.host.language_changed(s.lang);
     }
     s.remember("language");
+    if (s.options.read_only) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(s.lang, Str::ReadOnly).c_str());
+    }
+    if (!s.options.drafts) return;  // one record: the page owns it
     const Playbook& pb = s.drafts.playbook();
-    ImGui::SameLine();
-    if (ImGui::Button(tr(s.lang, Str::NewAssignment).c_str())) {
-        s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.front().id));
-        s.changed();
+    if (!s.options.read_only) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(s.lang, Str::NewAssignment).c_str())) {
+            s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.front().id));
+            s.changed();
+        }
+        s.remember("new_assignment");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(s.lang, Str::NewDelivery).c_str())) {
+            s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.back().id));
+            s.changed();
+        }
+        s.remember("new_delivery");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(s.lang, Str::Import).c_str())) s.host.open_import_dialog();
+        s.remember("import");
     }
-    s.remember("new_assignment");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(s.lang, Str::NewDelivery).c_str())) {
-        s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.back().id));
-        s.changed();
-    }
-    s.remember("new_delivery");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(s.lang, Str::Import).c_str())) s.host.open_import_dialog();
-    s.remember("import");
     ImGui::SameLine();
     if (ImGui::Button(tr(s.lang, Str::Backup).c_str()))
         s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json",
@@ -288,6 +306,19 @@ void summary_and_handover(App::State& s, std::size_t i) {
         ImGui::TextDisabled("%s", tr(s.lang, Str::OnlyValid).c_str());
     else if (s.copied)
         ImGui::TextColored(kOkColor, "%s", tr(s.lang, Str::Copied).c_str());
+    if (!s.options.drafts && !s.options.read_only) {
+        ImGui::Spacing();
+        ImGui::BeginDisabled(!valid);
+        const std::string label = s.options.submit_label.empty() ? tr(s.lang, Str::Submit) : s.options.submit_label;
+        if (ImGui::Button((label + "##submit").c_str(), ImVec2(ImGui::GetFontSize() * 8.0f, 0))) {
+            std::string record;
+            append_record_json(record, pb, s.drafts.at(i).record);
+            s.host.submit(record);
+        }
+        s.remember("submit");
+        ImGui::EndDisabled();
+    }
+    if (!s.options.drafts || s.options.read_only) return;
     ImGui::SameLine(0, ImGui::GetFontSize() * 2.0f);
     if (ImGui::SmallButton(tr(s.lang, Str::Duplicate).c_str())) {
         s.current = static_cast<int>(s.drafts.duplicate(i));
@@ -332,12 +363,14 @@ void App::frame() {
     toolbar(s);
     banners(s);
     ImGui::Separator();
-    const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetFontSize() * 17.0f);
-    ImGui::BeginChild("##drafts", ImVec2(list_w, 0), true);
-    drafts_list(s);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##form", ImVec2(0, 0), true);
+    if (s.options.drafts) {
+        const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetFontSize() * 17.0f);
+        ImGui::BeginChild("##drafts", ImVec2(list_w, 0), true);
+        drafts_list(s);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginChild("##form", ImVec2(0, 0), s.options.drafts);
     if (s.current >= 0 && static_cast<std::size_t>(s.current) < s.drafts.size()) {
         draw_record_form(s, static_cast<std::size_t>(s.current));
         summary_and_handover(s, static_cast<std::size_t>(s.current));
@@ -391,6 +424,34 @@ std::string App::drafts_json() const {
         out += '}';
     }
     return out + "]";
+}
+
+std::string App::set_record(const std::string& json) {
+    State& s = *state_;
+    if (s.current < 0) return "no record";
+    const std::size_t i = static_cast<std::size_t>(s.current);
+    if (std::string error = s.drafts.replace(i, json, Lang::En); !error.empty()) return error;
+    s.undo_text.clear();  // an undo would restore values of the record just replaced
+    s.undo_changes.clear();
+    s.copied = false;
+    s.changed();
+    save(s);
+    return "";
+}
+
+std::string App::set_previous(const std::string& json) {
+    State& s = *state_;
+    if (std::string error = s.drafts.set_previous(json, Lang::En); !error.empty()) return error;
+    s.changed();  // verdicts may change; nothing stored changes
+    return "";
+}
+
+void App::set_read_only(bool read_only) { state_->options.read_only = read_only; }
+bool App::read_only() const { return state_->options.read_only; }
+
+bool App::current_valid() const {
+    State& s = *state_;
+    return s.current >= 0 && error_count(s.diagnostics(static_cast<std::size_t>(s.current))) == 0;
 }
 
 std::string App::current_json() const {

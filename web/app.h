@@ -22,15 +22,23 @@ public:
     virtual bool storage_set(const std::string& key, const std::string& value) = 0;  // false: the write failed
     virtual void storage_remove(const std::string& key) = 0;
     virtual void download(const std::string& file_name, const std::string& mime, const std::string& bytes) = 0;
-    virtual void copy_text(const std::string& text) = 0;  // to the system clipboard
-    virtual void open_import_dialog() = 0;                // the host later calls App::import_file
-    virtual void language_changed(Lang) {}                // e.g. <html lang>, the page title
-    virtual void record_changed() {}                      // for embedding: change/valid events
+    virtual void copy_text(const std::string& text) = 0;        // to the system clipboard
+    virtual void open_import_dialog() = 0;                      // the host later calls App::import_file
+    virtual void language_changed(Lang) {}                      // e.g. <html lang>, the page title
+    virtual void record_changed() {}                            // the user changed the record: the page's change event
+    virtual void submit(const std::string& /*record_json*/) {}  // one-record mode: the user pressed Submit
+};
+
+struct AppOptions {                                 // how a page embeds the form (docs/embedding.md)
+    bool drafts = true;                             // false: one record, no list, nothing stored
+    std::string storage_prefix = "ftblock.drafts";  // drafts mode: the storage keys' prefix
+    bool read_only = false;                         // show, don't edit
+    std::string submit_label;                       // one-record mode: the Submit button ("" = default)
 };
 
 class App {
 public:
-    App(Host& host, Lang lang);
+    App(Host& host, Lang lang, AppOptions options = {});
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;
@@ -43,10 +51,19 @@ public:
     void set_language(Lang lang);
     void save_now();  // e.g. on visibilitychange; normally every change saves itself
 
+    // The page's handle (embedding). Replace the current record by one JSON object; "" or why
+    // not (the record is then unchanged). Not a user edit: no record_changed().
+    std::string set_record(const std::string& json);
+    // Earlier records for the previous-value rule, as a JSON array of objects; "" or why not.
+    std::string set_previous(const std::string& json);
+    void set_read_only(bool read_only);
+    bool read_only() const;
+
     // the page's JavaScript handle and the tests read these (JSON text)
     std::string drafts_json() const;       // every draft: {"uid", "record", "valid"}
     std::string current_json() const;      // the current record
     std::string diagnostics_json() const;  // the current record's diagnostics
+    bool current_valid() const;            // the current record has no error
     std::string item_rects_json() const;   // widget rectangles by name, in ImGui (= CSS) pixels
     Lang language() const;
 

@@ -24,6 +24,7 @@ struct Banner {
 struct App::State {
     Host& host;
     Lang lang;
+    AppOptions options;
     Drafts drafts;
     int current = -1;  // index into drafts, -1 when there is none
     Filter filter = Filter::All;
@@ -56,7 +57,7 @@ struct App::State {
     int focus_field = -1;                 // jump here next frame (from the summary)
     std::map<std::string, ImVec4> rects;  // widget rectangles by name, this frame
 
-    State(Host& h, Lang l, const Playbook& pb) : host(h), lang(l), drafts(pb) {}
+    State(Host& h, Lang l, AppOptions o, const Playbook& pb) : host(h), lang(l), options(std::move(o)), drafts(pb) {}
 
     const Diagnostics& diagnostics(std::size_t i);  // cached for this revision and language
     void changed() { ++revision; }

@@ -126,6 +126,7 @@ PreviousIndex Drafts::previous_index_for(std::size_t i, Date today) const {
         if (key < std::make_pair(day->serial(), drafts_[i].created)) order.push_back({key, j});
     }
     std::sort(order.begin(), order.end());
+    for (const Record& r : previous_) index.add(r, today);  // the page's earlier state first
     for (const auto& entry : order) index.add(drafts_[entry.second].record, today);
     return index;
 }
@@ -190,6 +191,64 @@ ImportResult Drafts::import(const std::string& file_name, const std::string& byt
     result.message =
         tr(lang, Str::ImportDone, {std::to_string(result.added), file_name, std::to_string(result.duplicates)});
     return result;
+}
+
+namespace {
+
+// `json` read as JSON (one document); "" or the reader's problem with its position.
+std::string read_json(const Playbook& pb, const std::string& json, Lang lang, Collect& sink) {
+    if (json.size() > max_record_bytes * 64)
+        return lang == Lang::ZhCN ? "数据过大（超过 64 MiB）" : "too large (over 64 MiB)";
+    auto reader = make_reader(InputFormat::Json, pb, lang, sink);
+    reader->feed(json);
+    reader->finish();
+    if (!reader->failed()) return "";
+    const FileError& e = reader->error();
+    if (!e.line) return e.message;
+    return (lang == Lang::ZhCN ? "第 " + std::to_string(e.line) + " 行第 " + std::to_string(e.column) + " 列："
+                               : "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": ") +
+           e.message;
+}
+
+std::size_t first_significant(const std::string& s) {
+    std::size_t i = s.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    return i;
+}
+
+}  // namespace
+
+std::string Drafts::replace(std::size_t i, const std::string& json, Lang lang) {
+    const std::size_t start = first_significant(json);
+    if (start == json.size() || json[start] != '{')
+        return lang == Lang::ZhCN ? "记录必须是一个 JSON 对象（{…}）" : "a record must be one JSON object ({…})";
+    Collect sink;
+    if (std::string e = read_json(*playbook_, json, lang, sink); !e.empty()) return e;
+    if (sink.records.size() != 1)
+        return lang == Lang::ZhCN ? "记录必须是一个 JSON 对象（{…}）" : "a record must be one JSON object ({…})";
+    Record& r = sink.records.front().second;
+    if (r.has_problem) return r.problem.detail;
+    drafts_[i].record = std::move(r);
+    drafts_[i].touched.assign(playbook_->fields.size(), true);  // show its problems at once
+    return "";
+}
+
+std::string Drafts::set_previous(const std::string& json, Lang lang) {
+    const std::size_t start = first_significant(json);
+    if (start == json.size() || json[start] != '[')
+        return lang == Lang::ZhCN ? "之前的记录必须是 JSON 数组（[…]）" : "previous records must be a JSON array ([…])";
+    Collect sink;
+    if (std::string e = read_json(*playbook_, json, lang, sink); !e.empty()) return e;
+    std::vector<Record> records;
+    for (auto& [line, record] : sink.records) {
+        if (record.has_problem)
+            return (lang == Lang::ZhCN ? "第 " + std::to_string(line) + " 行的记录："
+                                       : "the record on line " + std::to_string(line) + ": ") +
+                   record.problem.detail;
+        records.push_back(std::move(record));
+    }
+    previous_ = std::move(records);
+    return "";
 }
 
 std::string Drafts::export_json(std::size_t i) const {

@@ -64,6 +64,12 @@ public:
     bool valid(std::size_t i, Date today) const;
 
     ImportResult import(const std::string& file_name, const std::string& bytes, Lang lang);
+    // Embedding: draft i becomes the record in `json` (exactly one JSON object). "" or why not,
+    // with line and column (in `lang`); nothing changes then.
+    std::string replace(std::size_t i, const std::string& json, Lang lang);
+    // Embedding: earlier records (a JSON array of objects) that count as previous records of
+    // every draft, before the drafts themselves. "" or why not; nothing changes then.
+    std::string set_previous(const std::string& json, Lang lang);
     std::string export_json(std::size_t i) const;  // one record, pretty enough to read
     std::string export_csv(std::size_t i) const;   // BOM, header, one row
     std::string backup_json() const;               // every draft, valid or not (a JSON array)
@@ -78,6 +84,7 @@ private:
     bool read_storage(const std::string& text, std::string& error);
     const Playbook* playbook_;
     std::vector<Draft> drafts_;
+    std::vector<Record> previous_;  // from the page (set_previous)
     std::uint64_t next_uid_ = 1;
 };
 

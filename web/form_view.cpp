@@ -69,7 +69,9 @@ public:
             label(field);
             ImGui::TableNextColumn();
             ImGui::PushID(field);
+            ImGui::BeginDisabled(s_.options.read_only);
             widget(field);
+            ImGui::EndDisabled();
             ImGui::PopID();
             problems(field, diags);
         }
@@ -223,7 +225,10 @@ private:
             ImGui::SetNextItemWidth(-1);
             return false;
         }
-        if (text(f) != *prev) set(f, *prev);
+        if (text(f) != *prev) {
+            if (s_.options.read_only) return false;  // shown as it is, with its error
+            set(f, *prev);
+        }
         ImGui::BeginDisabled();
         std::string shown = choice_label(pb_, f, *prev, s_.lang) + "  (" + *prev + ")";
         ImGui::InputText("##previous", &shown, ImGuiInputTextFlags_ReadOnly);

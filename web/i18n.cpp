@@ -52,6 +52,8 @@ const Entry kStrings[] = {
     {Str::ExportJson, "Export JSON", "导出 JSON"},
     {Str::ExportCsv, "Export CSV", "导出 CSV"},
     {Str::CopyJson, "Copy JSON", "复制 JSON"},
+    {Str::Submit, "Submit", "提交"},
+    {Str::ReadOnly, "Read-only", "只读"},
     {Str::Copied, "Copied to the clipboard.", "已复制到剪贴板。"},
     {Str::OnlyValid, "Hand-over is possible once the record has no errors.", "记录没有错误后才能移交。"},
     {Str::SwitchedScenario, "Switched to {0}: {1}", "已切换为{0}：{1}"},

@@ -73,6 +73,8 @@ enum class Str {
     Optional,
     GoToField,
     ScenarioWillChange,
+    Submit,
+    ReadOnly,
 };
 
 std::string tr(Lang lang, Str id, std::initializer_list<std::string_view> args = {});

@@ -12,13 +12,15 @@
       label: 'FastTrack Blocked status form',
       failed: 'The form could not start.',
       hint: 'This browser, or this page\'s security policy, does not allow WebAssembly or WebGL 2, ' +
-            'which the form needs. Try a current Chrome, Edge or Firefox, or ask the page\'s owner.'
+            'which the form needs. Try a current Chrome, Edge or Firefox, or ask the page\'s owner.',
+      badOptions: 'The page gave the form something it cannot use. Ask the page\'s owner.'
     },
     'zh-CN': {
       label: 'FastTrack 受阻状态表单',
       failed: '表单无法启动。',
       hint: '此浏览器或此页面的安全策略不允许 WebAssembly 或 WebGL 2，而表单需要它们。' +
-            '请使用最新的 Chrome、Edge 或 Firefox，或联系页面的负责人。'
+            '请使用最新的 Chrome、Edge 或 Firefox，或联系页面的负责人。',
+      badOptions: '页面提供给表单的数据无法使用。请联系页面的负责人。'
     }
   };
 
@@ -39,7 +41,8 @@
   }
 
   // A readable message where the form would be (BAD_INPUTS 36: never a blank canvas).
-  function showError(container, reason) {
+  // kind: 'start' (the browser cannot run it) or 'options' (the page's options are unusable).
+  function showError(container, reason, kind) {
     clearStatus(container);
     var box = document.createElement('div');
     box.className = 'ftblock-message ftblock-error';
@@ -48,7 +51,7 @@
     ['en', 'zh-CN'].forEach(function (lang) {
       var p = document.createElement('p');
       p.lang = lang;
-      p.textContent = TEXT[lang].failed + ' ' + TEXT[lang].hint;
+      p.textContent = TEXT[lang].failed + ' ' + (kind === 'options' ? TEXT[lang].badOptions : TEXT[lang].hint);
       box.appendChild(p);
     });
     var detail = document.createElement('p');
@@ -58,30 +61,108 @@
     container.appendChild(box);
   }
 
+  // A record (object) or JSON text → JSON text; throws an Error saying why not.
+  function recordText(value, what) {
+    if (typeof value === 'string') return value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw new TypeError('ftblock: ' + what + ' must be a record object or its JSON text');
+    try {
+      return JSON.stringify(value);
+    } catch (err) {  // a cycle, a BigInt, or nesting deep enough to overflow the stack
+      throw new TypeError('ftblock: ' + what + ' cannot be written as JSON: ' + err.message);
+    }
+  }
+
+  function previousText(list) {
+    if (!Array.isArray(list)) throw new TypeError('ftblock: options.previous must be an array of records');
+    return '[' + list.map(function (r, i) { return recordText(r, 'options.previous[' + i + ']'); }).join(',') + ']';
+  }
+
+  var EVENTS = ['change', 'valid', 'submit', 'language'];
+
   function mount(container, options) {
+    if (!container || container.nodeType !== 1) throw new TypeError('ftblock.mount: the first argument must be an element');
     options = options || {};
-    var lang = options.lang || ftblock.browserLanguage();
+    var lang = ftblock.normalizeLanguage(options.lang || ftblock.browserLanguage());
+    if (!lang) throw new TypeError('ftblock.mount: unknown language ' + options.lang + " (use 'en' or 'zh-CN')");
     var module = null;
     var failed = null;
+    var destroyed = false;
     var canvas = null;
+    var lastValid = null;
 
     function api() {
-      if (!module) throw new Error(failed ? 'ftblock: the form failed to start: ' + failed : 'ftblock: not ready yet (await ftblock.ready)');
+      if (destroyed) throw new Error('ftblock: this form was destroyed');
+      if (!module) throw new Error(failed ? 'ftblock: the form failed to start: ' + failed : 'ftblock: not ready yet (await handle.ready)');
       return module.ftblock;
     }
     function parsed(text) { return text == null ? null : JSON.parse(text); }
 
+    // Events leave the frame first (a microtask): a listener may call any method, even destroy().
+    function emit(name, detail) {
+      Promise.resolve().then(function () {
+        if (destroyed) return;
+        container.dispatchEvent(new CustomEvent('ftblock:' + name, { detail: detail }));
+        var callback = options['on' + name.charAt(0).toUpperCase() + name.slice(1)];
+        if (typeof callback === 'function') callback.call(handle, detail);
+      });
+    }
+    function verdict() {
+      return { valid: api().currentValid(), diagnostics: parsed(api().diagnosticsJson()) };
+    }
+    function noteValidity(record) {
+      var valid = api().currentValid();
+      if (lastValid !== null && valid !== lastValid) emit('valid', { valid: valid, record: record || handle.getRecord() });
+      lastValid = valid;
+      return valid;
+    }
+    function onModuleEvent(name, detail) {
+      if (destroyed || !module) return;
+      if (name === 'language') {
+        lang = detail.lang;
+        emit('language', detail);
+      } else if (name === 'change') {
+        var record = handle.getRecord();
+        var v = verdict();
+        emit('change', { record: record, valid: v.valid, diagnostics: v.diagnostics });
+        noteValidity(record);
+      } else if (name === 'submit') {
+        emit('submit', detail);
+      }
+    }
+
     var handle = {
       ready: null,
-      getDrafts: function () { return parsed(api().draftsJson()); },
-      getCurrentRecord: function () { return parsed(api().currentJson()); },
-      getDiagnostics: function () { return parsed(api().diagnosticsJson()); },
+      element: container,
+      getRecord: function () { return parsed(api().currentJson()); },
+      setRecord: function (value) {
+        var error = api().setRecord(recordText(value, 'the record'));
+        if (error) throw new Error('ftblock: setRecord: ' + error);
+        noteValidity();
+        return verdict();
+      },
+      validate: function () { return verdict(); },
       getLanguage: function () { return module ? api().language() : lang; },
       setLanguage: function (tag) {
-        if (!api().setLanguage(tag)) throw new Error('ftblock: unknown language ' + tag + " (use 'en' or 'zh-CN')");
+        var l = ftblock.normalizeLanguage(tag);
+        if (!l || !api().setLanguage(l)) throw new Error('ftblock: unknown language ' + tag + " (use 'en' or 'zh-CN')");
       },
-      // Widget rectangles by name, in the page's CSS pixels relative to the viewport (what
-      // mouse events and test drivers use): { name: { x, y, width, height } }.
+      isReadOnly: function () { return api().readOnly(); },
+      setReadOnly: function (flag) { api().setReadOnly(!!flag); },
+      destroy: function () {
+        if (destroyed) return;
+        if (module) module.ftblock.destroy();
+        destroyed = true;
+        module = null;
+        if (canvas && canvas.parentNode) canvas.parentNode.removeChild(canvas);
+        clearStatus(container);
+      },
+      // For the page's own UI and tests: every draft, the current diagnostics, widget rectangles
+      // by name in the page's CSS pixels relative to the viewport ({ name: { x, y, width, height } }),
+      // frames drawn so far.
+      getDrafts: function () { return parsed(api().draftsJson()); },
+      getCurrentRecord: function () { return handle.getRecord(); },
+      getDiagnostics: function () { return parsed(api().diagnosticsJson()); },
       itemRects: function () {
         var raw = parsed(api().itemRectsJson()) || {};
         var origin = canvas.getBoundingClientRect();
@@ -92,16 +173,29 @@
         });
         return out;
       },
-      framesRendered: function () { return module ? api().framesRendered() : 0; },
-      element: container
+      framesRendered: function () { return module ? api().framesRendered() : 0; }
     };
 
     handle.ready = new Promise(function (resolve, reject) {
-      function fail(reason) {
+      function fail(reason, kind) {
         failed = String(reason && reason.message ? reason.message : reason);
+        if (module) {
+          module.ftblock.destroy();
+          module = null;
+        }
         if (canvas && canvas.parentNode) canvas.parentNode.removeChild(canvas);
-        showError(container, reason);
+        if (!destroyed) showError(container, reason, kind);
         reject(reason instanceof Error ? reason : new Error(failed));
+      }
+      try {
+        // The page's options first: a bad one is the page's mistake, said before any download.
+        var initial = options.record != null ? recordText(options.record, 'options.record') : null;
+        var previous = options.previous != null ? previousText(options.previous) : null;
+        if (options.storageKey != null && (typeof options.storageKey !== 'string' || !options.storageKey))
+          throw new TypeError('ftblock: options.storageKey must be a non-empty string');
+      } catch (err) {
+        fail(err, 'options');
+        return;
       }
       try {
         if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
@@ -114,40 +208,51 @@
         canvas.className = 'ftblock-canvas';
         canvas.tabIndex = 0;
         canvas.setAttribute('role', 'application');
-        canvas.setAttribute('aria-label', TEXT[lang] ? TEXT[lang].label : TEXT.en.label);
+        canvas.setAttribute('aria-label', TEXT[lang].label);
         Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block' });
         container.appendChild(canvas);
 
-        var fonts = Promise.all([fetchBytes(ftblock.baseUrl + 'fonts/ftblock-latin.ttf'), fetchBytes(ftblock.baseUrl + 'fonts/ftblock-cjk.ttf')])
+        var fonts = Promise.all([fetchBytes(ftblock.baseUrl + 'fonts/ftblock-latin.ttf'),
+                                 fetchBytes(ftblock.baseUrl + 'fonts/ftblock-cjk.ttf')])
           .then(function (f) { mark('ftblock:fonts-loaded'); return f; });
         var aborted = null;
         var instance = ftblock.loadScript('ftblock.js', 'createFtblockModule').then(function () {
           return global.createFtblockModule({
-          canvas: canvas,
-          locateFile: function (path) { return ftblock.baseUrl + path; },
-          onAbort: function (what) { aborted = what; },
-          onFtblockEvent: function (name, detail) {
-            if (name === 'language') lang = detail.lang;
-            container.dispatchEvent(new CustomEvent('ftblock:' + name, { detail: detail }));
-          }
-        });
+            canvas: canvas,
+            locateFile: function (path) { return ftblock.baseUrl + path; },
+            onAbort: function (what) { aborted = what; },
+            onFtblockEvent: onModuleEvent
+          });
         }).then(function (m) { mark('ftblock:wasm-ready'); return m; });
 
         Promise.all([instance, fonts]).then(function (both) {
           var m = both[0], f = both[1];
-          var problem = m.ftblock.start(canvas, f[0], f[1], lang);
+          if (destroyed) throw new Error('ftblock: the form was destroyed before it started');
+          var problem = m.ftblock.start(canvas, f[0], f[1], lang, {
+            drafts: !!options.drafts, storageKey: options.storageKey, readOnly: !!options.readOnly,
+            submitLabel: options.submitLabel
+          });
           if (problem) throw new Error(problem);
           module = m;
+          var bad = previous ? m.ftblock.setPrevious(previous) : '';
+          if (bad) bad = 'options.previous: ' + bad;
+          else if (initial && (bad = m.ftblock.setRecord(initial))) bad = 'options.record: ' + bad;
+          if (bad) {
+            fail(new Error('ftblock: ' + bad), 'options');
+            return;
+          }
+          lastValid = m.ftblock.currentValid();
           mark('ftblock:first-frame');
           clearStatus(container);
           resolve(handle);
-        }).catch(function (err) { fail(aborted ? new Error(String(aborted)) : err); });
+        }).catch(function (err) { fail(aborted ? new Error(String(aborted)) : err, 'start'); });
       } catch (err) {
-        fail(err);
+        fail(err, 'start');
       }
     });
     return handle;
   }
 
   ftblock.mount = mount;
+  ftblock.events = EVENTS.slice();
 })(window);

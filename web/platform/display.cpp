@@ -45,17 +45,21 @@ EM_JS(void, js_display_observe, (), {
                    box ? box.inlineSize : 0, box ? box.blockSize : 0);
         });
         try { ro.observe(canvas, { box: "device-pixel-content-box" }); } catch (err) { ro.observe(canvas); }
-        Module["ftblockResizeObserver"] = ro;
+        Module["ftblockDisposers"].push(function() { ro.disconnect(); });
     } else {
         window.addEventListener("resize", measure);
+        Module["ftblockDisposers"].push(function() { window.removeEventListener("resize", measure); });
     }
+    var stopDpr = null;
     var watchDpr = function() {
         if (!window.matchMedia) return;
         var mq = window.matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
         var onChange = function() { mq.removeEventListener("change", onChange); measure(); watchDpr(); };
         mq.addEventListener("change", onChange);
+        stopDpr = function() { mq.removeEventListener("change", onChange); };
     };
     watchDpr();
+    Module["ftblockDisposers"].push(function() { if (stopDpr) stopDpr(); });
 });
 
 EM_JS(void, js_set_cursor, (const char* css), {

@@ -76,7 +76,7 @@ void schedule();
 EM_BOOL on_animation_frame(double, void*) {
     g_scheduled = false;
     render_frame();
-    if (wants_more()) schedule();
+    if (g_app && wants_more()) schedule();
     return EM_FALSE;
 }
 
@@ -88,7 +88,7 @@ void schedule() {
 
 }  // namespace
 
-bool start(Lang lang, std::string latin_font, std::string cjk_font) {
+bool start(Lang lang, std::string latin_font, std::string cjk_font, AppOptions options) {
     if (g_app) return true;
     if (!webgl_create()) return false;
 
@@ -110,12 +110,23 @@ bool start(Lang lang, std::string latin_font, std::string cjk_font) {
     clipboard_init(io);
     storage_init();
 
-    g_app = std::make_unique<App>(browser_host(), lang);
+    g_app = std::make_unique<App>(browser_host(), lang, std::move(options));
     g_last_time = emscripten_get_now();
     g_frames_wanted = kSettleFrames;
     render_frame();  // the first frame now, so the page shows the form when start returns
     schedule();
     return true;
+}
+
+void stop() {
+    if (!g_app || g_in_frame) return;
+    g_app->save_now();
+    g_app.reset();  // a pending animation frame finds no app, draws nothing, asks for no more
+    g_frames_wanted = 0;
+    emscripten_html5_remove_all_event_listeners();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+    webgl_destroy();
 }
 
 App* app() { return g_app.get(); }

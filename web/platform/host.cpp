@@ -36,6 +36,9 @@ public:
         request_frames();
     }
     void record_changed() override { js_emit("change", "{}"); }
+    void submit(const std::string& record_json) override {
+        js_emit("submit", ("{\"record\":" + record_json + "}").c_str());
+    }
 };
 
 }  // namespace

@@ -25,24 +25,52 @@ EM_JS(void, js_api_install, (), {
         stringToUTF8(s, p, n);
         try { return f(p); } finally { _free(p); }
     };
+    Module["ftblockDisposers"] = [];  // listeners outside the form's own elements, removed by destroy
     Module["ftblock"] = {
         // canvas: the form's <canvas> (already in the page, inside its container); latin, cjk: the
-        // two fonts" bytes (ArrayBuffer); lang: "en" or "zh-CN'. Draws the first frame before it
-        // returns. Returns "" or the reason the form cannot run.
-        "start": function(canvas, latin, cjk, lang) {
+        // two fonts" bytes (ArrayBuffer); lang: "en" or "zh-CN"; options: { drafts, storageKey,
+        // readOnly, submitLabel } (docs/embedding.md). Draws the first frame before it returns.
+        // Returns "" or the reason the form cannot run.
+        "start": function(canvas, latin, cjk, lang, options) {
+            options = options || {};
             specialHTMLTargets["!ftblock-canvas"] = canvas;
             var a = withBytes(new Uint8Array(latin));
             var b = withBytes(new Uint8Array(cjk));
             var status;
             try {
                 status = withString(lang, function(p) {
-                    return _ftblock_start(p, a, latin.byteLength, b, cjk.byteLength);
+                    return withString(String(options.storageKey || ""), function(key) {
+                        return withString(String(options.submitLabel || ""), function(label) {
+                            return _ftblock_start(p, a, latin.byteLength, b, cjk.byteLength,
+                                                  options.drafts ? 1 : 0, key, options.readOnly ? 1 : 0, label);
+                        });
+                    });
                 });
             } finally {
                 _free(a);
                 _free(b);
             }
             return status == 0 ? "" : status == 1 ? "WebGL 2 is not available" : "unknown language " + lang;
+        },
+        // JSON text of one record / of an array of records → "" or why it was refused.
+        "setRecord": function(json) { return str(withString(json, _ftblock_set_record)); },
+        "setPrevious": function(json) { return str(withString(json, _ftblock_set_previous)); },
+        "setReadOnly": function(flag) { _ftblock_set_read_only(flag ? 1 : 0); },
+        "readOnly": function() { return _ftblock_read_only() != 0; },
+        "currentValid": function() { return _ftblock_current_valid() != 0; },
+        // Saves, stops drawing, frees ImGui and the GL context, removes every listener and the
+        // elements the module added (the loader removes the canvas).
+        "destroy": function() {
+            _ftblock_stop();
+            Module["ftblockDisposers"].forEach(function(f) { try { f(); } catch (err) {} });
+            Module["ftblockDisposers"] = [];
+            ["ftblockIme", "ftblockImportInput"].forEach(function(k) {
+                var el = Module[k];
+                if (el && el.parentNode) el.parentNode.removeChild(el);
+                Module[k] = null;
+            });
+            delete specialHTMLTargets["!ftblock-canvas"];
+            delete specialHTMLTargets["!ftblock-ime"];
         },
         "draftsJson": function() { return str(_ftblock_drafts_json()); },
         "currentJson": function() { return str(_ftblock_current_json()); },
@@ -83,13 +111,45 @@ extern "C" {
 
 // 0: running; 1: no WebGL2; 2: unknown language tag.
 EMSCRIPTEN_KEEPALIVE int ftblock_start(const char* lang_tag, const char* latin, int latin_size, const char* cjk,
-                                       int cjk_size) {
+                                       int cjk_size, int drafts, const char* storage_key, int read_only,
+                                       const char* submit_label) {
     ftblock::Lang lang;
     if (!ftblock::parse_lang(lang_tag, lang)) return 2;
+    ftblock::web::AppOptions options;
+    options.drafts = drafts != 0;
+    if (*storage_key) options.storage_prefix = storage_key;
+    options.read_only = read_only != 0;
+    options.submit_label = submit_label;
     const bool ok = start(lang, std::string(latin, static_cast<std::size_t>(latin_size)),
-                          std::string(cjk, static_cast<std::size_t>(cjk_size)));
+                          std::string(cjk, static_cast<std::size_t>(cjk_size)), std::move(options));
     return ok ? 0 : 1;
 }
+
+EMSCRIPTEN_KEEPALIVE void ftblock_stop() { stop(); }
+
+// "" when taken, else why not (the record is unchanged).
+EMSCRIPTEN_KEEPALIVE const char* ftblock_set_record(const char* json) {
+    if (!app()) return "the form is not running";
+    std::string error = app()->set_record(json);
+    request_frames();
+    return out(std::move(error));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ftblock_set_previous(const char* json) {
+    if (!app()) return "the form is not running";
+    std::string error = app()->set_previous(json);
+    request_frames();
+    return out(std::move(error));
+}
+
+EMSCRIPTEN_KEEPALIVE void ftblock_set_read_only(int read_only) {
+    if (!app()) return;
+    app()->set_read_only(read_only != 0);
+    request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE int ftblock_read_only() { return app() && app()->read_only() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int ftblock_current_valid() { return app() && app()->current_valid() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* ftblock_drafts_json() { return app() ? out(app()->drafts_json()) : nullptr; }
 EMSCRIPTEN_KEEPALIVE const char* ftblock_current_json() { return app() ? out(app()->current_json()) : nullptr; }

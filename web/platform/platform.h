@@ -23,7 +23,9 @@ inline constexpr const char* kImeTarget = "!ftblock-ime";
 inline constexpr float kFontSize = 16.0f;  // CSS pixels; the atlas is rasterised at this × dpr
 
 // frame_loop.cpp
-bool start(Lang lang, std::string latin_font, std::string cjk_font);  // false: no WebGL2
+bool start(Lang lang, std::string latin_font, std::string cjk_font,
+           AppOptions options);             // false: no WebGL2
+void stop();                                // destroy(): save, stop drawing, free ImGui and GL
 App* app();                                 // null before start
 void request_frames();                      // something happened: draw a few frames, then idle
 void run_frames_now(int max_frames);        // inside an event handler: drain queued input now
@@ -33,6 +35,7 @@ int frames_rendered();                      // frames actually drawn (the idle f
 // webgl.cpp
 bool webgl_create();                        // WebGL2 on the canvas, current; false if unavailable
 bool webgl_lost();                          // context lost: draw nothing until restored
+void webgl_destroy();
 
 // display.cpp
 struct Display {

@@ -63,10 +63,15 @@ EM_JS(void, js_storage_remove, (const char* key), {
 
 EM_JS(void, js_storage_listen, (), {
     var save = function() { _ftblock_save_now(); };
-    document.addEventListener("visibilitychange", function() {
+    var onVisibility = function() {
         if (document.visibilityState == "hidden") save();
-    });
+    };
+    document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("pagehide", save);
+    Module["ftblockDisposers"].push(function() {
+        document.removeEventListener("visibilitychange", onVisibility);
+        window.removeEventListener("pagehide", save);
+    });
 });
 
 }  // namespace

@@ -57,4 +57,10 @@ bool webgl_create() {
 
 bool webgl_lost() { return g_lost; }
 
+void webgl_destroy() {
+    if (g_context <= 0) return;
+    emscripten_webgl_destroy_context(g_context);
+    g_context = 0;
+}
+
 }  // namespace ftblock::web::platform
