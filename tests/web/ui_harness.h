@@ -52,11 +52,14 @@ public:
     void copy_text(const std::string& text) override { clipboard = text; }
     void open_import_dialog() override { ++import_dialogs; }
     void record_changed() override { ++changes; }
+    std::vector<std::string> submitted;  // the records handed over by Submit (JSON)
+    void submit(const std::string& record_json) override { submitted.push_back(record_json); }
 };
 
 class Ui {
 public:
-    explicit Ui(Lang lang = Lang::En, FakeHost* shared = nullptr) : host_(shared ? shared : &own_) {
+    explicit Ui(Lang lang = Lang::En, FakeHost* shared = nullptr, web::AppOptions options = {})
+        : host_(shared ? shared : &own_) {
         ctx_ = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(1280, 1000);
@@ -69,7 +72,7 @@ public:
         io.GetClipboardTextFn = [](void* user) { return static_cast<Ui*>(user)->paste_.c_str(); };
         io.SetClipboardTextFn = [](void* user, const char* text) { static_cast<Ui*>(user)->copied_ = text; };
         io.ClipboardUserData = this;
-        app_ = std::make_unique<web::App>(*host_, lang);
+        app_ = std::make_unique<web::App>(*host_, lang, std::move(options));
         frame();
         frame();
     }
