@@ -1,5 +1,5 @@
 // The module's JavaScript face: Module.ftblock, which the page's loader (shell/ftblock-mount.js)
-// wraps into the documented window.ftblock handle (docs/js-api.md). Strings cross as UTF-8;
+// wraps into the handle ftblock.mount returns (docs/embedding.md). Strings cross as UTF-8;
 // JSON comes from App and is handed over as text. Events (language, change) go to
 // Module.onFtblockEvent, which the loader turns into DOM events on the form's container.
 #include <emscripten/emscripten.h>
