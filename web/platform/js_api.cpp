@@ -1,6 +1,6 @@
-// The module's JavaScript face: Module.ftblock, which the page's loader (shell/ftblock-mount.js)
+// The module's JavaScript face: Module.ftblock, which the page's loader (shell/embed/10-mount.js)
 // wraps into the handle ftblock.mount returns (docs/embedding.md). Strings cross as UTF-8;
-// JSON comes from App and is handed over as text. Events (language, change) go to
+// JSON comes from App and is handed over as text. Events (language, change, submit) go to
 // Module.onFtblockEvent, which the loader turns into DOM events on the form's container.
 #include <emscripten/emscripten.h>
 
