@@ -275,6 +275,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
         std::string line = d.message + "  [" + code_name(d.code) + "]";
         if (ImGui::Selectable(line.c_str()) && f >= 0) {
             s.focus_field = f;
+            s.focus_frames = 3;  // this frame, SetKeyboardFocusHere's, the field's activation
             s.drafts.at(i).touched[static_cast<std::size_t>(f)] = true;
         }
         ImGui::PopStyleColor();
@@ -349,6 +350,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
 void App::frame() {
     State& s = *state_;
     ++s.frames;
+    if (s.focus_frames > 0) --s.focus_frames;
     // Keyboard users reach every widget (combos, radio buttons, buttons), not only text fields.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     s.rects.clear();
@@ -385,6 +387,8 @@ void App::frame() {
 }
 
 bool App::animating() const { return false; }
+
+bool App::settling() const { return state_->focus_frames > 0; }
 
 void App::import_file(const std::string& file_name, const std::string& bytes) {
     State& s = *state_;

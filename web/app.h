@@ -45,6 +45,7 @@ public:
 
     void frame();            // this frame's ImGui:: calls (between NewFrame and Render)
     bool animating() const;  // wants frames without input (a message fading, …)
+    bool settling() const;   // a click's effect needs a frame or two more (a jump to a field)
 
     // host → app
     void import_file(const std::string& file_name, const std::string& bytes);  // adds drafts, never replaces

@@ -55,6 +55,7 @@ struct App::State {
     int confirm_delete = -1;
 
     int focus_field = -1;                 // jump here next frame (from the summary)
+    int focus_frames = 0;                 // frames until that field is active (App::settling)
     std::map<std::string, ImVec4> rects;  // widget rectangles by name, this frame
 
     State(Host& h, Lang l, AppOptions o, const Playbook& pb) : host(h), lang(l), options(std::move(o)), drafts(pb) {}

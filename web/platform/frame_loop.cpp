@@ -140,7 +140,7 @@ void run_frames_now(int max_frames) {
     if (g_in_frame) return;  // an event raised by our own frame (focus(), click()): later
     for (int i = 0; i < max_frames; ++i) {
         render_frame();
-        if (!input_pending()) break;
+        if (!input_pending() && !(g_app && g_app->settling())) break;
     }
     request_frames();
 }
