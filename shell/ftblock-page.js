@@ -12,6 +12,8 @@
     document.title = TITLES[lang] + ' · ftblock';
     var title = document.getElementById('page-title');
     if (title) title.textContent = TITLES[lang];
+    var other = document.getElementById('page-other-title');  // the title in the other language
+    if (other) other.textContent = TITLES[lang === 'en' ? 'zh-CN' : 'en'];
   }
 
   if (!window.ftblock || typeof window.ftblock.mount !== 'function') {
