@@ -43,10 +43,10 @@ const Entry kStrings[] = {
     {Str::Clear, "Clear", "清除"},
     {Str::CharsOf, "{0} / {1}", "{0} / {1}"},
     {Str::PreviousValueFrom,
-     "Locked to the previous value (上一值) of this entitlement, from the latest earlier draft of the same customer "
-     "and workload.",
-     "已锁定为此权益的上一值：取自同一客户和工作负载的最近一份更早的草稿。"},
-    {Str::NoPrevious, "No earlier draft of this entitlement: choose the value.", "没有此权益更早的草稿：请选择。"},
+     "Locked to the previous value (上一值) of this entitlement, from the latest earlier record (a draft, or one the "
+     "page gave) of the same customer and workload.",
+     "已锁定为此权益的上一值：取自同一客户和工作负载的最近一份更早的记录（草稿或页面提供的记录）。"},
+    {Str::NoPrevious, "No earlier record of this entitlement: choose the value.", "没有此权益更早的记录：请选择。"},
     {Str::Problems, "Problems", "问题"},
     {Str::NoProblems, "No problems: this record can be handed over.", "没有问题：可以移交此记录。"},
     {Str::ExportJson, "Export JSON", "导出 JSON"},
