@@ -8,6 +8,9 @@
 # 2. the ajv comparison (bench/ajv) on the same largest JSON Lines file, with the built-in
 #    schema and with the one `ftblock schema` prints. Installs ajv into bench/ajv with npm if
 #    bench/ajv/node_modules is missing.
+# 3. the validator alone (bench/validator_bench.mjs: the WebAssembly core's batch() in node) on
+#    that file, from the wasm build in $FTBLOCK_WASM_BUILD (default build/wasm); skipped with a
+#    message when that build has no validator.
 # Data files go to $FTBLOCK_BENCH_DIR (default /tmp/ftblock-bench) and are reused.
 set -euo pipefail
 
@@ -59,4 +62,13 @@ node "$here/ajv/ajv_bench.js" "$jsonl"
 echo
 "$ftblock" schema >"$dir/ftblock-schema.json"
 node "$here/ajv/ajv_bench.js" "$jsonl" "$dir/ftblock-schema.json"
+
+echo
+echo "== ftblock validator alone (WebAssembly core in node, batch() in 1 MiB chunks) =="
+site="${FTBLOCK_WASM_BUILD:-$here/../build/wasm}/web/site"
+if [ -f "$site/ftblock-validator.js" ] && [ -f "$site/ftblock-validator-core.wasm" ]; then
+  node "$here/validator_bench.mjs" "$jsonl" --site "$site" --report both || status=$?
+else
+  echo "$site has no validator build: skipped (build the wasm preset, or set FTBLOCK_WASM_BUILD to its build folder)"
+fi
 exit "$status"

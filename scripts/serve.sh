@@ -2,50 +2,35 @@
 # Builds the browser form and serves it (README): bash scripts/serve.sh [PORT]
 #
 # Installs what is missing (scripts/setup.sh), builds the wasm preset's site
-# (build/wasm/web/site: the page, ftblock.js/.wasm, the fonts) and serves it as static files on
-# http://127.0.0.1:PORT/ (default 8080) with python3's http.server, after checking that the
-# .wasm goes out as application/wasm (browsers refuse to stream-compile anything else).
-# Stop with Ctrl+C. Environment: FTBLOCK_SKIP_SETUP=1 (skip setup.sh), FTBLOCK_JOBS (default 2).
+# (build/wasm/web/site: the page, ftblock.js/.wasm, the fonts, the embedding files and the example
+# pages) and serves it on http://127.0.0.1:PORT/ (default 8080) with scripts/serve.py (python3's
+# http.server: .wasm as application/wasm — checked before the URLs are printed —, no-store
+# caching, the strict Content-Security-Policy on /examples/strict-csp/, a frame-ancestors
+# allow-list on /embed.html). Stop with Ctrl+C.
+# Environment: FTBLOCK_SKIP_SETUP=1 (skip setup.sh), FTBLOCK_JOBS (default 2),
+# FTBLOCK_BUILD_DIR (default build/wasm: another build of the wasm preset),
+# FTBLOCK_FRAME_ANCESTORS (who may frame embed.html; default "'self' http://127.0.0.1:PORT").
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PORT=${1:-${FTBLOCK_PORT:-8080}}
-SITE=build/wasm/web/site
+BUILD=${FTBLOCK_BUILD_DIR:-build/wasm}
+SITE=$BUILD/web/site
 
 if [ "${FTBLOCK_SKIP_SETUP:-0}" != 1 ]; then
   bash scripts/setup.sh
 fi
-cmake --preset wasm >/dev/null
-cmake --build --preset wasm --parallel "${FTBLOCK_JOBS:-2}" --target ftblock_app ftblock_fonts
+cmake --preset wasm -B "$BUILD" >/dev/null
+# The form and its fonts, and the validator alone when the build has it (the example page uses it).
+targets=(ftblock_app ftblock_fonts)
+if cmake --build "$BUILD" --target help | grep -q '^\.\.\. ftblock_validator\b\|^ftblock_validator:'; then
+  targets+=(ftblock_validator)
+fi
+cmake --build "$BUILD" --parallel "${FTBLOCK_JOBS:-2}" --target "${targets[@]}"
 for f in index.html ftblock.js ftblock.wasm ftblock-embed.js ftblock-page.js ftblock.css \
-         fonts/ftblock-latin.ttf fonts/ftblock-cjk.ttf; do
+         fonts/ftblock-latin.ttf fonts/ftblock-cjk.ttf \
+         examples/index.html examples/strict-csp/index.html examples/strict-csp/csp.json; do
   [ -f "$SITE/$f" ] || { echo "serve.sh: $SITE/$f was not built" >&2; exit 1; }
 done
 
-python3 -m http.server --bind 127.0.0.1 "$PORT" --directory "$SITE" &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT INT TERM
-
-# Wait for the server, then check what it says a .wasm is.
-type=$(python3 - "$PORT" <<'EOF'
-import sys, time, urllib.request
-url = f"http://127.0.0.1:{sys.argv[1]}/ftblock.wasm"
-for _ in range(50):
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=2) as r:
-            print(r.headers.get("Content-Type", "")); break
-    except OSError:
-        time.sleep(0.1)
-EOF
-)
-if [ -z "$type" ]; then
-  echo "serve.sh: the server did not answer on 127.0.0.1:$PORT (port in use? try: bash scripts/serve.sh 8081)" >&2
-  exit 1
-fi
-if [ "$type" != application/wasm ]; then
-  echo "serve.sh: ftblock.wasm is served as '$type', not application/wasm" >&2
-  exit 1
-fi
-
-echo "ftblock form: http://127.0.0.1:$PORT/"
-wait "$server"
+exec python3 scripts/serve.py --site "$SITE" --port "$PORT"
