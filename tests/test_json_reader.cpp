@@ -248,3 +248,50 @@ TEST_CASE("positions count code points: a Chinese line puts the column after the
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].record.problem.detail == "column 17: expected ',' or '}'");
 }
+
+TEST_CASE("JSON array: an element read straight from the array and one framed first give the same result") {
+    // The whole text at once takes the one-pass path for each complete object element; one byte
+    // at a time frames every element first. Records, lines, problems and file errors (with their
+    // line and column) must not depend on the path.
+    auto same = [](const ReadRecord& a, const ReadRecord& b) {
+        if (a.index != b.index || a.line != b.line || a.record.has_problem != b.record.has_problem) return false;
+        if (a.record.has_problem &&
+            (a.record.problem.code != b.record.problem.code || a.record.problem.detail != b.record.problem.detail))
+            return false;
+        if (a.record.unknown_keys != b.record.unknown_keys || a.record.duplicate_keys != b.record.duplicate_keys)
+            return false;
+        for (std::size_t f = 0; f < a.record.values.size(); ++f)
+            if (a.record.values[f].state != b.record.values[f].state ||
+                a.record.values[f].text != b.record.values[f].text)
+                return false;
+        return true;
+    };
+    std::size_t compared = 0, failed_files = 0;
+    for (std::uint64_t seed = 0; seed < 3000; ++seed) {
+        Gen g(seed);
+        auto sep = [&] { return g.pick(3) == 0 ? std::string("\n") + g.ws() : g.ws(); };
+        std::string text = "[" + sep();
+        const std::size_t n = g.pick(6);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string element = g.pick(6) == 0 ? g.value(1) : g.object(1);
+            if (g.pick(8) == 0) element = g.mutate(element);
+            text += (i ? "," + sep() : "") + element + sep();
+        }
+        text += g.pick(10) == 0 ? "" : "]";
+        if (has_huge_number(text)) continue;
+        CAPTURE(text);
+        ReadResult whole = read_text(InputFormat::Json, text, 0);
+        ReadResult framed = read_text(InputFormat::Json, text, 1);
+        REQUIRE(whole.failed == framed.failed);
+        CHECK(whole.error.line == framed.error.line);
+        CHECK(whole.error.column == framed.error.column);
+        CHECK(whole.error.message == framed.error.message);
+        REQUIRE(whole.records.size() == framed.records.size());
+        for (std::size_t i = 0; i < whole.records.size(); ++i) CHECK(same(whole.records[i], framed.records[i]));
+        ++compared;
+        failed_files += whole.failed;
+    }
+    CHECK(compared > 2900);
+    CHECK(failed_files > 100);  // the mutations and missing brackets reach the error paths too
+    CHECK(failed_files < compared / 2);
+}

@@ -342,8 +342,34 @@ private:
         skipping_ = false;
     }
 
+    // The common case in one pass: an object element that is whole in the buffer, followed by
+    // ',' or ']', is scanned straight from the array's text (no framing pass). Anything else —
+    // an incomplete, too large, malformed or non-object element — returns false and is framed
+    // first as below, so every error is found and reported exactly as the framing path does.
+    bool scan_whole_element() {
+        if (!array_ || pos_ != elem_start_ || buf_[pos_] != '{') return false;
+        std::string_view text(buf_.data() + elem_start_, buf_.size() - elem_start_);
+        record_.reset(playbook_.fields.size());
+        JsonKind kind;
+        ScanError error;
+        std::size_t end = 0;
+        if (scan_record_prefix(text, elem_depth_base_ + 1, playbook_, record_, kind, error, end) != ScanOutcome::Record)
+            return false;
+        while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r' || text[end] == '\n'))
+            ++end;
+        if (end == text.size() || (text[end] != ',' && text[end] != ']') || end > max_record_bytes) return false;
+        const Position at = advance_position({line_, col_}, text, end);
+        line_ = at.line;
+        col_ = at.column;
+        pos_ = elem_start_ + end;
+        state_ = State::AfterElement;
+        sink_.on_record(count_++, elem_line_, record_);
+        return true;
+    }
+
     // Frames the current element from pos_; stops at its end or at the end of the buffer.
     void frame() {
+        if (scan_whole_element()) return;
         const std::size_t n = buf_.size();
         while (pos_ < n) {
             if (in_string_ && !escape_) skip_string_run();

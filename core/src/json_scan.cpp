@@ -411,6 +411,22 @@ ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbo
     return kind == JsonKind::Object ? ScanOutcome::Record : ScanOutcome::NotObject;
 }
 
+ScanOutcome scan_record_prefix(std::string_view text, int depth, const Playbook& playbook, Record& record,
+                               JsonKind& kind, ScanError& error, std::size_t& end) {
+    Scanner s(text, error);
+    s.skip_ws();
+    bool ok;
+    if (!s.at_end() && s.peek() == '{') {
+        kind = JsonKind::Object;
+        ok = s.record_object(depth, playbook, record);
+    } else {
+        ok = s.value(depth, kind);
+    }
+    if (!ok) return ScanOutcome::Error;
+    end = static_cast<std::size_t>(s.p_ - text.data());
+    return kind == JsonKind::Object ? ScanOutcome::Record : ScanOutcome::NotObject;
+}
+
 bool scan_value(std::string_view text, int depth, ScanError& error) {
     Scanner s(text, error);
     s.skip_ws();

@@ -34,6 +34,11 @@ enum class JsonKind { Object, Array, String, Number, Boolean, Null };
 ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbook, Record& record, JsonKind& kind,
                         ScanError& error);
 
+// Like scan_record, but the value may be followed by anything: `end` gets the offset just after
+// it (for a JSON array's element, read straight from the array's text). No trailing check.
+ScanOutcome scan_record_prefix(std::string_view text, int depth, const Playbook& playbook, Record& record,
+                               JsonKind& kind, ScanError& error, std::size_t& end);
+
 // Validates one JSON value (same rules) without keeping anything; used by tests and by
 // anything that must only know "is this JSON".
 bool scan_value(std::string_view text, int depth, ScanError& error);

@@ -1,11 +1,14 @@
 // make_reader(): the part every format shares — UTF-16 and BOM at the start, and choosing the
 // format from the first significant byte when the host does not know it.
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 #include "ftblock/reader.h"
 #include "messages.h"
 #include "reader_impl.h"
+#include "utf8_scan.h"
 
 namespace ftblock {
 
@@ -42,15 +45,25 @@ InputFormat format_from_file_name(std::string_view name) {
 namespace detail {
 
 Position advance_position(Position p, std::string_view text, std::size_t offset) {
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++p.line;
-            p.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++p.column;
-        }
+    const char* from = text.data();
+    const char* const end = from + std::min(offset, text.size());
+    // Lines: each LF; the column starts again after the last one.
+    for (const char* q = from; q < end;) {
+        q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(end - q)));
+        if (!q) break;
+        ++p.line;
+        p.column = 1;
+        from = ++q;
     }
+    // Columns: code points, i.e. the bytes that are not continuation bytes (10xxxxxx).
+    std::uint64_t continuation = 0;
+    const char* q = from;
+    for (; end - q >= 8; q += 8) {
+        const std::uint64_t w = load8(q);
+        continuation += static_cast<std::uint64_t>(__builtin_popcountll(w & ~(w << 1) & kHighBits));
+    }
+    for (; q < end; ++q) continuation += (static_cast<unsigned char>(*q) & 0xC0) == 0x80;
+    p.column += static_cast<std::uint64_t>(end - from) - continuation;
     return p;
 }
 
