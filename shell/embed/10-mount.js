@@ -79,9 +79,11 @@
   }
 
   var EVENTS = ['change', 'valid', 'submit', 'language'];
+  var mounted = typeof WeakSet === 'function' ? new WeakSet() : null;  // elements holding a form
 
   function mount(container, options) {
     if (!container || container.nodeType !== 1) throw new TypeError('ftblock.mount: the first argument must be an element');
+    if (mounted && mounted.has(container)) throw new Error('ftblock.mount: this element already holds a form (destroy() it first)');
     options = options || {};
     var lang = ftblock.normalizeLanguage(options.lang || ftblock.browserLanguage());
     if (!lang) throw new TypeError('ftblock.mount: unknown language ' + options.lang + " (use 'en' or 'zh-CN')");
@@ -151,6 +153,7 @@
       setReadOnly: function (flag) { api().setReadOnly(!!flag); },
       destroy: function () {
         if (destroyed) return;
+        if (mounted) mounted.delete(container);
         if (module) module.ftblock.destroy();
         destroyed = true;
         module = null;
@@ -176,9 +179,11 @@
       framesRendered: function () { return module ? api().framesRendered() : 0; }
     };
 
+    if (mounted) mounted.add(container);
     handle.ready = new Promise(function (resolve, reject) {
       function fail(reason, kind) {
         failed = String(reason && reason.message ? reason.message : reason);
+        if (mounted) mounted.delete(container);  // a failed form leaves the element free
         if (module) {
           module.ftblock.destroy();
           module = null;

@@ -230,9 +230,12 @@ test('destroy removes the form and its listeners; the host input keeps its keys;
       const form = window.ftblock.mount(document.getElementById('form-a'), { lang: 'zh-CN' });
       await form.ready;
       window.forms.a = form;
-      return { lang: form.getLanguage(), canvases: document.querySelectorAll('#form-a canvas').length };
+      let twice = null;
+      try { window.ftblock.mount(document.getElementById('form-a')); } catch (e) { twice = e.message; }
+      return { lang: form.getLanguage(), canvases: document.querySelectorAll('#form-a canvas').length, twice };
     });
-    assert.deepEqual(again, { lang: 'zh-CN', canvases: 1 });
+    assert.deepEqual(again, { lang: 'zh-CN', canvases: 1,
+      twice: 'ftblock.mount: this element already holds a form (destroy() it first)' });
   } finally {
     await host.close();
   }
