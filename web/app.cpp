@@ -7,6 +7,7 @@
 
 #include "app_state.h"
 #include "ftblock/writer.h"
+#include "text_wrap.h"
 
 namespace ftblock::web {
 
@@ -162,9 +163,9 @@ void toolbar(App::State& s) {
 void banner(const std::string& text, const ImVec4& color, const char* id, bool* dismiss) {
     ImGui::PushID(id);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    text_wrapped(text, ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
+    ImGui::EndGroup();
     ImGui::PopStyleColor();
     if (dismiss) {
         ImGui::SameLine();

@@ -6,6 +6,7 @@
 
 #include "app_state.h"
 #include "date_picker.h"
+#include "text_wrap.h"
 
 namespace ftblock::web {
 
@@ -25,18 +26,14 @@ std::string choice_label(const Playbook& pb, int field, const std::string& id, L
 
 void wrapped(const std::string& text, const ImVec4* color = nullptr) {
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    text_wrapped(text);
     if (color) ImGui::PopStyleColor();
 }
 
 void tooltip(const std::string& text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    text_wrapped(text, ImGui::GetFontSize() * 28.0f);
     ImGui::EndTooltip();
 }
 
@@ -258,9 +255,7 @@ private:
                 if (is_l2) {  // the picklist shows each definition and constraint
                     ImGui::Indent();
                     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-                    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
-                    ImGui::TextUnformatted(c.definition.in(s_.lang).c_str());
-                    ImGui::PopTextWrapPos();
+                    text_wrapped(c.definition.in(s_.lang));
                     ImGui::PopStyleColor();
                     if (!c.constraint.in(s_.lang).empty()) wrapped(c.constraint.in(s_.lang), &kWarningColor);
                     ImGui::Unindent();
