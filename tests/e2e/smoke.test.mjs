@@ -152,3 +152,43 @@ test('under a strict Content-Security-Policy the form runs; one forbidding WebAs
     }
   }
 });
+
+// The browser may take the WebGL context away (GPU reset, too many contexts on a page): the form
+// stops drawing, keeps its data, and draws again with new GL objects when the context returns.
+test('a lost WebGL context comes back: the form draws again and keeps what was typed', async () => {
+  const browser = await launchBrowser({ locale: 'en-US' });
+  try {
+    const { page } = browser;
+    const errors = await openForm(page, site.url);
+    await clickItem(page, 'field_customer');
+    await page.keyboard.type('Contoso');
+    await waitForRecord(page, (r) => r && r.customer === 'Contoso', 'customer Contoso');
+    const lost = await page.evaluate(() => new Promise((resolve) => {
+      const canvas = document.querySelector('#ftblock-form canvas');
+      const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
+      window.loseContext = ext;
+      canvas.addEventListener('webglcontextlost', () => resolve(true), { once: true });
+      ext.loseContext();
+    }));
+    assert.equal(lost, true);
+    await page.keyboard.type(' Ltd');  // typed while there is no context: kept, drawn later
+    const restored = await page.evaluate(() => new Promise((resolve) => {
+      const canvas = document.querySelector('#ftblock-form canvas');
+      canvas.addEventListener('webglcontextrestored', () => resolve(true), { once: true });
+      window.loseContext.restoreContext();
+    }));
+    assert.equal(restored, true);
+    const before = await page.evaluate(() => window.ftblockPage.framesRendered());
+    await page.keyboard.type('.');
+    await waitForRecord(page, (r) => r && r.customer === 'Contoso Ltd.', 'customer Contoso Ltd.');
+    await sleep(200);
+    assert.ok(await page.evaluate(() => window.ftblockPage.framesRendered()) > before, 'frames are drawn again');
+    // the canvas shows the form again, not a cleared surface: a plain colour compresses to a few
+    // KB of PNG, the drawn form (text, fields) to tens of KB
+    const shot = await page.locator('#ftblock-form canvas').screenshot({ path: artifact('smoke-context-restored.png') });
+    assert.ok(shot.length > 20000, `the canvas looks empty after the restore (${shot.length} bytes of PNG)`);
+    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), [], 'no page or console errors');
+  } finally {
+    await browser.close();
+  }
+});
