@@ -267,6 +267,10 @@ void summary_and_handover(App::State& s, std::size_t i) {
                             tr(s.lang, Str::Warnings, {std::to_string(diags.size() - errors)}).c_str());
     }
     const Playbook& pb = s.drafts.playbook();
+    // The list scrolls on its own beyond a few lines, so the hand-over buttons under it stay in view.
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const float list_h = std::min(static_cast<float>(diags.size()), 5.5f) * line_h;
+    if (!diags.empty()) ImGui::BeginChild("##problems", ImVec2(0, list_h), false);
     for (std::size_t k = 0; k < diags.size(); ++k) {
         const Diagnostic& d = diags[k];
         int f = pb.field_index(d.field);
@@ -284,6 +288,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
         s.remember("problem_" + std::to_string(k));
         ImGui::PopID();
     }
+    if (!diags.empty()) ImGui::EndChild();
     ImGui::Spacing();
     const bool valid = errors == 0;
     std::string base = s.drafts.text(i, pb.id_field);
@@ -373,12 +378,20 @@ void App::frame() {
         ImGui::EndChild();
         ImGui::SameLine();
     }
-    ImGui::BeginChild("##form", ImVec2(0, 0), s.options.drafts);
-    if (s.current >= 0 && static_cast<std::size_t>(s.current) < s.drafts.size()) {
-        draw_record_form(s, static_cast<std::size_t>(s.current));
-        summary_and_handover(s, static_cast<std::size_t>(s.current));
-    }
+    // The record scrolls; its problems and the hand-over buttons stay pinned under it, sized by
+    // what they held last frame (one frame late, within the settling frames after any event).
+    ImGui::BeginGroup();
+    const float footer_h = std::min(s.footer_height, ImGui::GetContentRegionAvail().y * 0.45f);
+    ImGui::BeginChild("##form", ImVec2(0, -(footer_h + ImGui::GetStyle().ItemSpacing.y)), s.options.drafts);
+    const bool has_record = s.current >= 0 && static_cast<std::size_t>(s.current) < s.drafts.size();
+    if (has_record) draw_record_form(s, static_cast<std::size_t>(s.current));
     ImGui::EndChild();
+    s.remember("form_pane");  // the visible part of the record (tests scroll a field into it)
+    ImGui::BeginChild("##handover", ImVec2(0, footer_h), s.options.drafts);
+    if (has_record) summary_and_handover(s, static_cast<std::size_t>(s.current));
+    s.footer_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+    ImGui::EndChild();
+    ImGui::EndGroup();
     ImGui::End();
     if (s.revision != revision_before) {
         s.copied = false;

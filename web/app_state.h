@@ -56,6 +56,7 @@ struct App::State {
 
     int focus_field = -1;                 // jump here next frame (from the summary)
     int focus_frames = 0;                 // frames until that field is active (App::settling)
+    float footer_height = 160.0f;         // problems + hand-over under the form, as measured last frame
     std::map<std::string, ImVec4> rects;  // widget rectangles by name, this frame
 
     State(Host& h, Lang l, AppOptions o, const Playbook& pb) : host(h), lang(l), options(std::move(o)), drafts(pb) {}

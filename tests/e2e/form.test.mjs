@@ -140,8 +140,10 @@ test('a delivery record: IME and typing, pick-lists by mouse, the target date fr
     assert.deepEqual((await form.drafts()).map((d) => d.valid), [false, true]);
     await form.screenshot('form-delivery-zh-1x.png');
 
-    // The hand-over buttons sit below the fold of an 800 px window: scroll the form to them.
-    await form.reveal('export_json');
+    // The hand-over buttons stay pinned under the record, in view of an 800 px window unscrolled.
+    const button = await form.rect('export_json');
+    const pane = await form.rect('form_pane');
+    assert.ok(button.y >= pane.y + pane.height && button.y + button.height <= 800, 'export is in view, under the record');
     const json = await form.download('export_json');
     const uid = (await form.drafts())[1].uid;
     assert.equal(json.name, `ftblock-record-${uid}.json`);
@@ -197,6 +199,7 @@ test('wrong values show their problems as they are typed; a click on a problem g
     assert.deepEqual(await form.codesOf('target_date'), ['required']);
     await form.click('field_target_date', { settle: false });
     await form.type(await isoDay(form.page, -1));
+    await form.reveal('field_next_action_date');
     await form.click('field_next_action_date', { settle: false });
     await form.press('Control+A');
     await form.type(await isoDay(form.page, 9));

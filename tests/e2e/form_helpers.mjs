@@ -134,12 +134,11 @@ export class Form {
     await this.settle();
   }
 
-  // Scrolls the record form (mouse wheel over it) until the widget `name` is fully visible.
+  // Scrolls the record form (mouse wheel over it) until the widget `name` is fully visible in
+  // the record's pane (above the pinned problems and hand-over buttons).
   async reveal(name) {
-    const canvas = await this.page.evaluate(() => {
-      const r = document.querySelector('#ftblock-form canvas').getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom };
-    });
+    const pane = await this.rect('form_pane');
+    const canvas = { top: pane.y, bottom: pane.y + pane.height };
     for (let i = 0; i < 20; i++) {
       const r = await this.rect(name);
       if (r.y >= canvas.top && r.y + r.height <= canvas.bottom - 8) return r;
