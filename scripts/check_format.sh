@@ -2,8 +2,10 @@
 # Checks, without changing anything, that the C++ sources follow .clang-format:
 #   bash scripts/check_format.sh          list the files clang-format would change; exit 1 if any
 #   bash scripts/check_format.sh --fix    reformat them in place instead
-# Covers core/, cli/ and tests/*.{cpp,h}. Skips (exit 0, with a message) when clang-format is
-# not installed; set CLANG_FORMAT to choose the binary. Not yet part of scripts/test.sh.
+# Covers core/, cli/, web/ (not web/platform/, whose EM_JS bodies are JavaScript that
+# clang-format would mangle), validator/, bench/ and tests/ (C++ only). scripts/test.sh runs it
+# as its "format" stage (setup.sh installs clang-format); run alone without clang-format it
+# says so and exits 0. Set CLANG_FORMAT to choose the binary.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -14,8 +16,8 @@ if ! command -v "$CLANG_FORMAT" >/dev/null 2>&1; then
 fi
 
 mapfile -t files < <(
-  { find core cli -type f \( -name '*.cpp' -o -name '*.h' \) 2>/dev/null
-    find tests -maxdepth 1 -type f \( -name '*.cpp' -o -name '*.h' \); } | LC_ALL=C sort)
+  { find core cli validator bench tests -type f \( -name '*.cpp' -o -name '*.h' \) -not -path '*/node_modules/*' 2>/dev/null
+    find web -maxdepth 1 -type f \( -name '*.cpp' -o -name '*.h' \); } | LC_ALL=C sort)
 if [ ${#files[@]} -eq 0 ]; then
   echo "check_format: no files found" >&2
   exit 1

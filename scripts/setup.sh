@@ -33,7 +33,7 @@ export DEBIAN_FRONTEND=noninteractive
 #   fonts-dejavu-core + fonts-droid-fallback + python3-fonttools (the font subsets built into
 #   the site), chromium (the browser tests and figures).
 PACKAGES=(
-  g++ cmake make ninja-build
+  g++ cmake make ninja-build clang-format
   nlohmann-json3-dev doctest-dev
   emscripten
   dpkg-dev

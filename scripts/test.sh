@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ftblock's test command (README): bash scripts/test.sh [preset...]
 #
-# Installs what is missing (scripts/setup.sh), then configures, builds and tests each CMake
-# preset — native, native-asan and wasm unless presets are named — and prints a summary with
+# Installs what is missing (scripts/setup.sh), checks the C++ formatting (scripts/check_format.sh,
+# on a full run), then configures, builds and tests each CMake preset — native, native-asan and
+# wasm unless presets are named — and prints a summary with
 # the time of every stage and CTest's own summary lines. Exits non-zero if anything failed.
 # A failed preset does not stop the others, so one run shows every problem.
 #
@@ -58,6 +59,16 @@ else
   stage setup bash scripts/setup.sh || {
     echo "test.sh: setup failed; the builds below may fail for want of a package" >&2
   }
+fi
+
+# The C++ sources follow .clang-format (a full run only; clang-format comes with setup.sh).
+if [ $# -eq 0 ]; then
+  if command -v clang-format >/dev/null 2>&1; then
+    stage format bash scripts/check_format.sh || true
+  else
+    rows+=("$(printf '%-24s %-6s' format FAILED) (clang-format missing: run scripts/setup.sh)")
+    failed=1
+  fi
 fi
 
 fresh=()

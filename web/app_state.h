@@ -45,7 +45,7 @@ struct App::State {
     std::string unreadable_reason;
 
     // messages
-    std::uint64_t frames = 0;               // frames drawn (to group the files of one import)
+    std::uint64_t frames = 0;  // frames drawn (to group the files of one import)
     std::uint64_t import_frame = 0;
     Banner import_banner;
     std::uint64_t undo_uid = 0;

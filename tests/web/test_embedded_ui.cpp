@@ -102,9 +102,8 @@ TEST_CASE("read-only: typing changes nothing, and there is no Submit; switching 
 
 TEST_CASE("earlier records from the page decide the delivery's engagement scenario") {
     Ui ui(Lang::En, nullptr, one_record(true));
-    const std::string earlier =
-        R"([{"id":"P-1","customer":"contoso ltd ","workload":"teams","scenario":"delivery",)"
-        R"("engagement_scenario":"ftc_css_led","updated_at":"2026-10-01"}])";
+    const std::string earlier = R"([{"id":"P-1","customer":"contoso ltd ","workload":"teams","scenario":"delivery",)"
+                                R"("engagement_scenario":"ftc_css_led","updated_at":"2026-10-01"}])";
     CHECK(ui.app().set_previous("{}") == "previous records must be a JSON array ([…])");
     CHECK(ui.app().set_previous(R"([{"id":1}, 2])") != "");
     CHECK(ui.app().set_previous(earlier) == "");
