@@ -214,7 +214,9 @@
         canvas.tabIndex = 0;
         canvas.setAttribute('role', 'application');
         canvas.setAttribute('aria-label', TEXT[lang].label);
-        Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block' });
+        // touch-action none: a finger dragged over the form scrolls the form (web/platform/input.cpp).
+        Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%',
+                                      display: 'block', touchAction: 'none' });
         container.appendChild(canvas);
 
         var fonts = Promise.all([fetchBytes(ftblock.baseUrl + 'fonts/ftblock-latin.ttf'),

@@ -192,3 +192,44 @@ test('a lost WebGL context comes back: the form draws again and keeps what was t
     await browser.close();
   }
 });
+
+// On a touch screen a tap is a click (the browser's synthesised mouse events) and a finger
+// dragged over the form scrolls the form — not the page, which the canvas fills.
+test('touch: a tap presses a button and focuses a field, a drag scrolls the form', async () => {
+  const browser = await launchBrowser({ locale: 'en-US', hasTouch: true, viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = browser;
+    const errors = await openForm(page, site.url);
+    const rects = () => page.evaluate(() => window.ftblockPage.itemRects());
+    const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+    let c = centre((await rects()).new_delivery);
+    await page.touchscreen.tap(c.x, c.y);
+    await waitForRecord(page, (r) => r && r.scenario === 'delivery', 'a new delivery draft');
+    assert.equal((await page.evaluate(() => window.ftblockPage.getDrafts())).length, 2);
+
+    const before = (await rects()).field_customer.y;
+    const pane = (await rects()).form_pane;
+    const x = pane.x + pane.width / 2;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', pane.y + pane.height - 40);
+    for (let step = 1; step <= 10; step++) await touch('touchMove', pane.y + pane.height - 40 - step * 30);
+    await touch('touchEnd');
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await sleep(40);
+      after = (await rects()).field_customer.y;
+    }
+    assert.ok(after < before - 100, `the form scrolled with the finger (field_customer at ${before} → ${after})`);
+    assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), 0, 'the page itself did not move');
+
+    c = centre((await rects()).field_next_action);
+    await page.touchscreen.tap(c.x, c.y);
+    await sleep(100);
+    await page.keyboard.type('Re-test');
+    await waitForRecord(page, (r) => r && r.next_action === 'Re-test', 'next_action Re-test');
+    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), [], 'no page or console errors');
+  } finally {
+    await browser.close();
+  }
+});

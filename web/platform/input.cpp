@@ -253,6 +253,38 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;  // the form scrolls, not the page under it
 }
 
+// Touch: one finger dragged over the form scrolls it like the wheel, following the finger (the
+// canvas has touch-action: none, so the browser neither pans the page nor refreshes it). A tap
+// is left alone: the browser turns it into the mouse events above.
+constexpr double kTouchPixelsPerStep = 100.0;  // ImGui scrolls ~5 lines (~100 px) per wheel step
+int g_touch_id = -1;
+double g_touch_x = 0, g_touch_y = 0;
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL || e->numTouches != 1) {
+        g_touch_id = -1;
+        return EM_FALSE;
+    }
+    const EmscriptenTouchPoint& t = e->touches[0];
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        g_touch_id = t.identifier;
+        g_touch_x = static_cast<double>(t.targetX);
+        g_touch_y = static_cast<double>(t.targetY);
+        push_pos(static_cast<float>(t.targetX), static_cast<float>(t.targetY));  // what the drag scrolls
+        request_frames();
+        return EM_FALSE;  // a tap's mouse events must still come
+    }
+    if (type != EMSCRIPTEN_EVENT_TOUCHMOVE || t.identifier != g_touch_id) return EM_FALSE;
+    const double dx = static_cast<double>(t.targetX) - g_touch_x;
+    const double dy = static_cast<double>(t.targetY) - g_touch_y;
+    g_touch_x = static_cast<double>(t.targetX);
+    g_touch_y = static_cast<double>(t.targetY);
+    push(Event{Event::Kind::Wheel, 0, false, 0, static_cast<float>(dx / kTouchPixelsPerStep),
+               static_cast<float>(dy / kTouchPixelsPerStep), {}});
+    request_frames();
+    return EM_TRUE;
+}
+
 void set_mods(ImGuiIO& io, unsigned mods) {
     io.KeyCtrl = mods & kCtrl;
     io.KeyShift = mods & kShift;
@@ -298,6 +330,10 @@ void input_init() {
     emscripten_set_mousemove_callback(kCanvasTarget, nullptr, EM_FALSE, on_canvas_mousemove);
     emscripten_set_mouseleave_callback(kCanvasTarget, nullptr, EM_FALSE, on_canvas_mouseleave);
     emscripten_set_wheel_callback(kCanvasTarget, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(kCanvasTarget, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchmove_callback(kCanvasTarget, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchend_callback(kCanvasTarget, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchcancel_callback(kCanvasTarget, nullptr, EM_FALSE, on_touch);
 }
 
 void input_apply(ImGuiIO& io) {
