@@ -197,8 +197,9 @@ namespace {
 
 // `json` read as JSON (one document); "" or the reader's problem with its position.
 std::string read_json(const Playbook& pb, const std::string& json, Lang lang, Collect& sink) {
-    if (json.size() > max_record_bytes * 64)
-        return lang == Lang::ZhCN ? "数据过大（超过 64 MiB）" : "too large (over 64 MiB)";
+    if (json.size() > kMaxImportBytes)  // the same limit as an imported file
+        return lang == Lang::ZhCN ? "数据过大（超过 " + std::to_string(kMaxImportBytes >> 20) + " MiB）"
+                                  : "too large (over " + std::to_string(kMaxImportBytes >> 20) + " MiB)";
     auto reader = make_reader(InputFormat::Json, pb, lang, sink);
     reader->feed(json);
     reader->finish();

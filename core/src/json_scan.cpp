@@ -391,26 +391,6 @@ public:
 
 }  // namespace
 
-ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbook, Record& record, JsonKind& kind,
-                        ScanError& error) {
-    Scanner s(text, error);
-    s.skip_ws();
-    bool ok;
-    if (!s.at_end() && s.peek() == '{') {
-        kind = JsonKind::Object;
-        ok = s.record_object(depth, playbook, record);
-    } else {
-        ok = s.value(depth, kind);
-    }
-    if (!ok) return ScanOutcome::Error;
-    s.skip_ws();
-    if (!s.at_end()) {
-        s.fail(s.p_, Msg::TrailingContent);
-        return ScanOutcome::Error;
-    }
-    return kind == JsonKind::Object ? ScanOutcome::Record : ScanOutcome::NotObject;
-}
-
 ScanOutcome scan_record_prefix(std::string_view text, int depth, const Playbook& playbook, Record& record,
                                JsonKind& kind, ScanError& error, std::size_t& end) {
     Scanner s(text, error);
@@ -425,6 +405,21 @@ ScanOutcome scan_record_prefix(std::string_view text, int depth, const Playbook&
     if (!ok) return ScanOutcome::Error;
     end = static_cast<std::size_t>(s.p_ - text.data());
     return kind == JsonKind::Object ? ScanOutcome::Record : ScanOutcome::NotObject;
+}
+
+ScanOutcome scan_record(std::string_view text, int depth, const Playbook& playbook, Record& record, JsonKind& kind,
+                        ScanError& error) {
+    std::size_t end = 0;
+    const ScanOutcome outcome = scan_record_prefix(text, depth, playbook, record, kind, error, end);
+    if (outcome == ScanOutcome::Error) return outcome;
+    while (end < text.size() && is_ws(text[end])) ++end;
+    if (end < text.size()) {  // only white space may follow the value
+        error.offset = end;
+        error.msg = Msg::TrailingContent;
+        error.arg.clear();
+        return ScanOutcome::Error;
+    }
+    return outcome;
 }
 
 bool scan_value(std::string_view text, int depth, ScanError& error) {

@@ -307,9 +307,9 @@ test('two forms in drafts mode keep their drafts under their own storage keys', 
       for (let i = 0; i < localStorage.length; i++) out[localStorage.key(i)] = localStorage.getItem(localStorage.key(i));
       return out;
     });
-    assert.deepEqual(Object.keys(stored).sort(),
-      ['team1.ftblock.a', 'team1.ftblock.b', 'team1.ftblock.current', 'team2.ftblock.a', 'team2.ftblock.b',
-       'team2.ftblock.current'].filter((k) => k in stored).sort());
+    const slots = /^team[12]\.ftblock\.(a|b|current)$/;
+    assert.deepEqual(Object.keys(stored).filter((k) => !slots.test(k)), [], 'only the two prefixes are used');
+    assert.ok('team1.ftblock.current' in stored && 'team2.ftblock.current' in stored, 'each form saved under its own key');
     const current = (prefix) => stored[`${prefix}.${stored[`${prefix}.current`]}`];
     assert.match(current('team1.ftblock'), /"Alpha"/);
     assert.doesNotMatch(current('team1.ftblock'), /"Beta"/);
