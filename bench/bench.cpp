@@ -6,6 +6,8 @@
 //                                               make sure the data file exists, print its path
 //   ftblock_bench run [--ftblock PATH] [--sizes 100000,1000000] [--formats jsonl,json,csv]
 //                     [--dir DIR] [--seed S] [--runs 3] [--verify]
+//   ftblock_bench headers [--ftblock PATH] [--compare OTHER_FTBLOCK] [--timeout S]
+//                                               CSV header shapes up to 1 MiB (linear cost?)
 //
 // The records follow SPEC §2; about 30 % are invalid in varied ways. Output depends only on
 // N, SEED and FORMAT: the random numbers come from our own splitmix64 and no std
@@ -16,6 +18,7 @@
 // Depends on the C++ standard library and POSIX (fork/exec/wait4) only: it runs ftblock the
 // way a user does, as a separate process, so wall time and peak RSS are the CLI's own.
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -133,8 +136,9 @@ struct RunResult {
     std::string status;
 };
 
+// timeout_s > 0: a run still going after that long is killed and reported as timed out.
 RunResult run_ftblock(const std::string& ftblock, const std::string& file, const std::string& stdout_path,
-                      const std::string& stderr_path) {
+                      const std::string& stderr_path, double timeout_s = 0) {
     RunResult res;
     const auto start = std::chrono::steady_clock::now();
     const pid_t pid = fork();
@@ -156,9 +160,26 @@ RunResult run_ftblock(const std::string& ftblock, const std::string& file, const
     int status = 0;
     struct rusage ru;
     std::memset(&ru, 0, sizeof ru);
-    wait4(pid, &status, 0, &ru);
+    bool timed_out = false;
+    if (timeout_s > 0) {
+        while (wait4(pid, &status, WNOHANG, &ru) == 0) {
+            if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > timeout_s) {
+                kill(pid, SIGKILL);
+                wait4(pid, &status, 0, &ru);
+                timed_out = true;
+                break;
+            }
+            usleep(2000);
+        }
+    } else {
+        wait4(pid, &status, 0, &ru);
+    }
     res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     res.max_rss_kib = ru.ru_maxrss;
+    if (timed_out) {
+        res.status = "timed out";
+        return res;
+    }
     if (WIFEXITED(status)) {
         const int code = WEXITSTATUS(status);
         res.ok = code == 0 || code == 1;  // 1: some records are invalid, as intended
@@ -296,13 +317,109 @@ int run(const Options& o) {
     return failures ? 1 : 0;
 }
 
+// ---------------------------------------------------------------------------------------------
+// `headers`: CSV files that are all header (issue 8). The cost must grow linearly with the
+// header's size and the message stay bounded; the ratio column shows it (the largest size
+// against the smallest: linear is the size ratio, quadratic its square).
+struct HeaderShape {
+    const char* name;
+    std::string (*make)(std::size_t bytes);
+};
+
+std::string repeat_to(std::string_view first, std::string_view unit, std::size_t bytes) {
+    std::string out(first);
+    while (out.size() + unit.size() <= bytes) out += unit;
+    return out + "\n";
+}
+
+const HeaderShape kHeaderShapes[] = {
+    {"commas", [](std::size_t n) { return std::string(n - 1, ',') + "\n"; }},
+    {"id repeated", [](std::size_t n) { return repeat_to("id", ",id", n); }},
+    {"unknown names",
+     [](std::size_t n) {
+         std::string out = "id";
+         for (std::size_t i = 0; out.size() + 16 < n; ++i) out += ",column_" + std::to_string(i);
+         return out + "\n";
+     }},
+    {"unknown Chinese names",
+     [](std::size_t n) {
+         std::string out = "id";
+         for (std::size_t i = 0; out.size() + 16 < n; ++i) out += ",客户名称" + std::to_string(i);
+         return out + "\n";
+     }},
+    {"one long quoted name", [](std::size_t n) { return "id,\"" + std::string(n - 6, 'x') + "\"\n"; }},
+};
+
+int headers(const Options& o, const std::string& compare, double timeout_s) {
+    const std::size_t sizes[] = {128 * 1024, 256 * 1024, 512 * 1024, 1024 * 1024 - 64};
+    std::vector<std::string> binaries{o.ftblock};
+    if (!compare.empty()) binaries.push_back(compare);
+    for (const std::string& b : binaries)
+        if (!file_exists(b)) {
+            std::fprintf(stderr, "ftblock_bench: %s not found\n", b.c_str());
+            return 2;
+        }
+    std::printf("CSV files that are only a header: ftblock check --format json FILE, best of %d (timeout %.0f s)\n",
+                o.runs, timeout_s);
+    for (std::size_t b = 0; b < binaries.size(); ++b)
+        std::printf("  [%c] %s\n", static_cast<char>('A' + b), binaries[b].c_str());
+    std::printf("\n%-22s %-3s %10s %10s %12s\n", "shape", "bin", "header KiB", "best s", "report bytes");
+    const std::string file = o.dir + "/header.csv", out = o.dir + "/header-report.json",
+                      err = o.dir + "/header-stderr.txt";
+    for (const HeaderShape& shape : kHeaderShapes) {
+        for (std::size_t b = 0; b < binaries.size(); ++b) {
+            double first = 0, last = 0;
+            bool gave_up = false;
+            for (std::size_t size : sizes) {
+                const std::string text = shape.make(size);
+                if (std::FILE* f = std::fopen(file.c_str(), "wb")) {
+                    std::fwrite(text.data(), 1, text.size(), f);
+                    std::fclose(f);
+                }
+                double best = 0;
+                std::string status;
+                if (gave_up) {
+                    status = "skipped";
+                } else {
+                    for (int i = 0; i < o.runs; ++i) {
+                        const RunResult r = run_ftblock(binaries[b], file, out, err, timeout_s);
+                        if (r.status != "exit 2") {  // a header problem is a file error: exit 2
+                            status = r.status;
+                            gave_up = true;
+                            break;
+                        }
+                        if (i == 0 || r.seconds < best) best = r.seconds;
+                    }
+                }
+                if (!status.empty())
+                    std::printf("%-22s [%c] %10.0f %10s %12s\n", shape.name, static_cast<char>('A' + b),
+                                double(text.size()) / 1024, status.c_str(), "-");
+                else
+                    std::printf("%-22s [%c] %10.0f %10.3f %12llu\n", shape.name, static_cast<char>('A' + b),
+                                double(text.size()) / 1024, best, static_cast<unsigned long long>(file_size(out)));
+                if (size == sizes[0]) first = best;
+                last = best;
+            }
+            if (!gave_up && first > 0)
+                std::printf("%-22s [%c] time 1 MiB / 128 KiB: %.1fx (size ratio 8x)\n", shape.name,
+                            static_cast<char>('A' + b), last / first);
+        }
+    }
+    std::remove(file.c_str());
+    std::remove(out.c_str());
+    std::remove(err.c_str());
+    return 0;
+}
+
 int usage() {
     std::fputs(
         "usage: ftblock_bench generate N jsonl|json|csv [SEED]\n"
         "       ftblock_bench file N jsonl|json|csv [--seed S] [--dir DIR]\n"
         "       ftblock_bench run [--ftblock PATH] [--sizes 100000,1000000]\n"
         "                         [--formats jsonl,json,csv] [--dir DIR] [--seed S]\n"
-        "                         [--runs 3] [--verify]\n",
+        "                         [--runs 3] [--verify]\n"
+        "       ftblock_bench headers [--ftblock PATH] [--compare PATH] [--dir DIR] [--runs 3]\n"
+        "                             [--timeout SECONDS]\n",
         stderr);
     return 2;
 }
@@ -358,6 +475,25 @@ int main(int argc, char** argv) {
         if (argc < 4 || !parse_format(argv[3], fmt) || !parse_options(argc, argv, 4, o)) return usage();
         std::printf("%s\n", ensure_file(o, std::strtoull(argv[2], nullptr, 10), argv[3], nullptr).c_str());
         return 0;
+    }
+    if (cmd == "headers") {
+        Options o;
+        o.ftblock = default_ftblock();
+        std::string compare;
+        double timeout_s = 30;
+        std::vector<char*> rest{argv[0], argv[1]};
+        for (int i = 2; i < argc; ++i) {
+            const std::string a = argv[i];
+            if (a == "--compare" && i + 1 < argc)
+                compare = argv[++i];
+            else if (a == "--timeout" && i + 1 < argc)
+                timeout_s = std::atof(argv[++i]);
+            else
+                rest.push_back(argv[i]);
+        }
+        if (!parse_options(static_cast<int>(rest.size()), rest.data(), 2, o)) return usage();
+        mkdir(o.dir.c_str(), 0755);
+        return headers(o, compare, timeout_s);
     }
     if (cmd == "run") {
         Options o;

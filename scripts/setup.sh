@@ -31,7 +31,10 @@ export DEBIAN_FRONTEND=noninteractive
 # the browser form (issue 3):
 #   libimgui-dev + libstb-dev (Dear ImGui 1.86 natively, for the headless UI tests),
 #   fonts-dejavu-core + fonts-droid-fallback + python3-fonttools (the font subsets built into
-#   the site), chromium (the browser tests and figures).
+#   the site), chromium (the browser tests and figures);
+# fuzzing (issue 8, scripts/fuzz.sh):
+#   clang (clang++ 14) + libclang-rt-14-dev (its compiler-rt: libFuzzer, the ASan/UBSan runtimes
+#   and <fuzzer/FuzzedDataProvider.h>, which the g++ replay tests also include).
 PACKAGES=(
   g++ cmake make ninja-build clang-format
   nlohmann-json3-dev doctest-dev
@@ -40,6 +43,7 @@ PACKAGES=(
   libimgui-dev libstb-dev
   fonts-dejavu-core fonts-droid-fallback python3-fonttools
   chromium
+  clang libclang-rt-14-dev
 )
 IMGUI_DIR=third_party/imgui-1.86+ds
 E2E_DIR=tests/e2e

@@ -3,8 +3,9 @@
 #
 # Installs what is missing (scripts/setup.sh), checks the C++ formatting (scripts/check_format.sh,
 # on a full run), then configures, builds and tests each CMake preset — native, native-asan and
-# wasm unless presets are named — and prints a summary with
-# the time of every stage and CTest's own summary lines. Exits non-zero if anything failed.
+# wasm unless presets are named — then, on a full run, fuzzes (scripts/fuzz.sh 30: each libFuzzer
+# target for 30 s), and prints a summary with the time of every stage and CTest's own summary
+# lines. Exits non-zero if anything failed.
 # A failed preset does not stop the others, so one run shows every problem.
 #
 # Environment: FTBLOCK_JOBS (parallel jobs, default 2), FTBLOCK_SKIP_SETUP=1 (skip setup.sh),
@@ -83,6 +84,12 @@ for preset in "${PRESETS[@]}"; do
   fi
   stage "$preset: test" run_ctest "$preset" || true
 done
+
+# The libFuzzer targets for 30 s each, after replaying the kept crash inputs (a full run only;
+# scripts/fuzz.sh builds build/fuzz with clang, which setup.sh installs).
+if [ $# -eq 0 ]; then
+  stage fuzz bash scripts/fuzz.sh 30 || true
+fi
 
 banner "summary (jobs: $JOBS, total $(elapsed "$t_all")s)"
 printf '%s\n' "${rows[@]}"

@@ -277,11 +277,8 @@ TEST_CASE("the duplicate_key message is in Chinese for zh-CN") {
 // ---------------------------------------------------------------------------------------------
 // 6. Invalid UTF-8
 
-TEST_CASE("a raw 0xFF byte in a JSON Lines string is a parse_error naming its byte offset") {
-    const std::string first = delivery() + "\n";  // the offset counts from the start of the input
-    const std::string text = first + "{\"notes\":\"ab" + kByteFF + "c\"}\n" + delivery() + "\n";
-    const std::string expected =
-        "parse_error error: column 13: invalid UTF-8 at byte " + std::to_string(first.size() + 12);
+TEST_CASE("a raw 0xFF byte in a JSON Lines string is a parse_error naming its column and byte in the line") {
+    const std::string text = delivery() + "\n{\"notes\":\"ab" + kByteFF + "c\"}\n" + delivery() + "\n";
     for (std::size_t chunk : kChunks) {
         CAPTURE(chunk);
         ReadResult r = read_lines(text, chunk);
@@ -289,14 +286,20 @@ TEST_CASE("a raw 0xFF byte in a JSON Lines string is a parse_error naming its by
         REQUIRE(r.records.size() == 3);
         CHECK(outcome(check(r.records[0].record)) == "");
         CHECK(r.records[1].line == 2);
-        CHECK(problem_of(r.records[1]) == expected);
+        CHECK(problem_of(r.records[1]) ==
+              "parse_error error: column 13: invalid UTF-8: byte 0xFF (byte 13 of the line)");
         CHECK(outcome(check(r.records[2].record)) == "");
     }
 }
 
+TEST_CASE("the column counts characters, the byte counts bytes: they differ after Chinese text") {
+    ReadResult r = read_lines("{\"notes\":\"客户" + kByteFF + "\"}");
+    REQUIRE(r.records.size() == 1);
+    CHECK(problem_of(r.records[0]) == "parse_error error: column 13: invalid UTF-8: byte 0xFF (byte 17 of the line)");
+}
+
 TEST_CASE("a raw 0xFF byte in a JSON document is a file error at its line and column") {
     const std::string text = "[\n" + delivery() + ",\n{\"notes\":\"ab" + kByteFF + "c\"}]";
-    const std::size_t byte = 2 + delivery().size() + 2 + 12;
     for (std::size_t chunk : kChunks) {
         CAPTURE(chunk);
         ReadResult r = read_json(text, chunk);
@@ -304,8 +307,33 @@ TEST_CASE("a raw 0xFF byte in a JSON document is a file error at its line and co
         REQUIRE(r.records.size() == 1);  // the record before the break stays read
         CHECK(r.error.line == 3);
         CHECK(r.error.column == 13);
-        CHECK(r.error.message == "invalid UTF-8 at byte " + std::to_string(byte));
+        CHECK(r.error.message == "invalid UTF-8: byte 0xFF (byte 13 of the line)");
     }
+}
+
+TEST_CASE("in a JSON document the byte of the line counts from the line's start, wherever the element starts") {
+    // Same line as an earlier element; inside a multi-line element. (A bad first byte is an
+    // unexpected character.)
+    const std::string same_line = "[" + delivery() + ", {\"notes\":\"" + kByteFF + "\"}]";
+    const std::string later_line = "[" + delivery() + ",\n  {\"id\": \"FT-1\",\n   \"notes\": \"\xE4\xB8\"}]";
+    for (std::size_t chunk : kChunks) {
+        CAPTURE(chunk);
+        ReadResult a = read_json(same_line, chunk);
+        REQUIRE(a.failed);
+        CHECK(a.error.line == 1);
+        CHECK(a.error.message ==
+              "invalid UTF-8: byte 0xFF (byte " + std::to_string(1 + delivery().size() + 2 + 11) + " of the line)");
+        ReadResult b = read_json(later_line, chunk);
+        REQUIRE(b.failed);
+        CHECK(b.error.line == 3);
+        CHECK(b.error.column == 14);
+        CHECK(b.error.message == "invalid UTF-8: byte 0xE4 (byte 14 of the line)");
+    }
+    ReadResult first = read_json(kByteFF + "[]");
+    REQUIRE(first.failed);
+    CHECK(first.error.line == 1);
+    CHECK(first.error.column == 1);
+    CHECK(first.error.message == "unexpected character byte 0xFF");
 }
 
 TEST_CASE("overlong and truncated UTF-8 sequences are invalid UTF-8 too") {
@@ -313,17 +341,19 @@ TEST_CASE("overlong and truncated UTF-8 sequences are invalid UTF-8 too") {
         CAPTURE(bad);
         ReadResult r = read_lines("{\"notes\":\"" + bad + "\"}");
         REQUIRE(r.records.size() == 1);
-        CHECK(problem_of(r.records[0]) == "parse_error error: column 11: invalid UTF-8 at byte 10");
+        const std::string hex = bad[0] == '\xC0' ? "C0" : bad[0] == '\xE4' ? "E4" : "ED";
+        CHECK(problem_of(r.records[0]) ==
+              "parse_error error: column 11: invalid UTF-8: byte 0x" + hex + " (byte 11 of the line)");
     }
 }
 
 TEST_CASE("the invalid UTF-8 messages are in Chinese for zh-CN") {
     ReadResult lines = read_lines("{\"notes\":\"" + kByteFF + "\"}", 0, Lang::ZhCN);
     REQUIRE(lines.records.size() == 1);
-    CHECK(lines.records[0].record.problem.detail == "第 11 列：第 10 字节处不是有效的 UTF-8");
+    CHECK(lines.records[0].record.problem.detail == "第 11 列：无效的 UTF-8：字节 0xFF（本行第 11 个字节）");
     ReadResult doc = read_json("{\"notes\":\"" + kByteFF + "\"}", 0, Lang::ZhCN);
     REQUIRE(doc.failed);
-    CHECK(doc.error.message == "第 10 字节处不是有效的 UTF-8");
+    CHECK(doc.error.message == "无效的 UTF-8：字节 0xFF（本行第 11 个字节）");
 }
 
 // ---------------------------------------------------------------------------------------------

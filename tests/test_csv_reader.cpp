@@ -188,7 +188,7 @@ TEST_CASE("Windows-1252 bytes make a parse_error record naming row and column, n
         const Record& bad = r.records[0].record;
         REQUIRE(bad.has_problem);
         CHECK(bad.problem.code == Code::ParseError);
-        CHECK(bad.problem.detail == "not valid UTF-8 at row 2, column 3 (notes)");
+        CHECK(bad.problem.detail == "field 3 (notes) of row 2 is not valid UTF-8");
         CHECK(state_of(bad, "notes") == ValueState::Absent);
         CHECK(value_of(bad, "notes").empty());
         CHECK(value_of(bad, "customer") == "Contoso");
@@ -205,7 +205,7 @@ TEST_CASE("a UTF-8 sequence split across two cells is invalid in both and stored
         ReadResult r = read_csv(text, chunk);
         REQUIRE(r.records.size() == 1);
         const Record& rec = r.records[0].record;
-        CHECK(rec.problem.detail == "not valid UTF-8 at row 2, column 2 (customer)");
+        CHECK(rec.problem.detail == "field 2 (customer) of row 2 is not valid UTF-8");
         CHECK(state_of(rec, "customer") == ValueState::Absent);
         CHECK(state_of(rec, "notes") == ValueState::Absent);
         for (const FieldValue& v : rec.values) CHECK(find_invalid_utf8(v.text) == std::string_view::npos);
@@ -222,7 +222,7 @@ TEST_CASE("cells are checked by the strict UTF-8 rules: no overlongs, surrogates
         CAPTURE(bad);
         ReadResult r = read_csv(std::string("id,notes\nFT-1,") + bad + "\n");
         REQUIRE(r.records.size() == 1);
-        CHECK(r.records[0].record.problem.detail == "not valid UTF-8 at row 2, column 2 (notes)");
+        CHECK(r.records[0].record.problem.detail == "field 2 (notes) of row 2 is not valid UTF-8");
         CHECK(state_of(r.records[0].record, "notes") == ValueState::Absent);
     }
     const char* const valid[] = {
@@ -254,13 +254,13 @@ TEST_CASE("header problems fail the file, name the columns and deliver no record
     };
     const Case cases[] = {
         {"id,customer,notes,customer\nFT-1,a,b,c\n", 1, 19, "duplicate column name in the header: customer"},
-        {"id,,notes\nFT-1,a,b\n", 1, 4, "empty column name in the header (column 2)"},
-        {"id,notes,\nFT-1,a,b\n", 1, 10, "empty column name in the header (column 3)"},
-        {"\n\r\nid,\"\",notes\n", 3, 4, "empty column name in the header (column 2)"},
-        {"id,Customer,notes,foo\nFT-1,a,b,c\n", 1, 4, "unknown column name(s) in the header: Customer, foo"},
-        {"\xEF\xBB\xBF\xEF\xBB\xBFid\n", 1, 1, "unknown column name(s) in the header: \xEF\xBB\xBFid"},
-        {"id,n\xE9\n", 1, 4, "unknown column name(s) in the header: n\xEF\xBF\xBD"},
-        {"客户,\"id \"", 1, 1, "unknown column name(s) in the header: 客户, id "},
+        {"id,,notes\nFT-1,a,b\n", 1, 4, "empty column name in the header (field 2)"},
+        {"id,notes,\nFT-1,a,b\n", 1, 10, "empty column name in the header (field 3)"},
+        {"\n\r\nid,\"\",notes\n", 3, 4, "empty column name in the header (field 2)"},
+        {"id,Customer,notes,foo\nFT-1,a,b,c\n", 1, 4, "unknown column names in the header: Customer, foo"},
+        {"\xEF\xBB\xBF\xEF\xBB\xBFid\n", 1, 1, "unknown column name in the header: \xEF\xBB\xBFid"},
+        {"id,n\xE9\n", 1, 4, "unknown column name in the header: n\xEF\xBF\xBD"},
+        {"客户,\"id \"", 1, 1, "unknown column names in the header: 客户, id "},
     };
     for (const Case& c : cases) {
         for (std::size_t chunk : kChunks) {
@@ -274,6 +274,53 @@ TEST_CASE("header problems fail the file, name the columns and deliver no record
             CHECK(r.records.empty());
         }
     }
+}
+
+TEST_CASE("a header listing many unknown names names the first 20 and counts the rest") {
+    std::string header = "id";
+    for (int i = 1; i <= 25; ++i) header += ",x" + std::to_string(i);
+    std::string listed;
+    for (int i = 1; i <= 20; ++i) listed += (i > 1 ? ", x" : "x") + std::to_string(i);
+    for (std::size_t chunk : kChunks) {
+        CAPTURE(chunk);
+        ReadResult r = read_csv(header + "\n", chunk);
+        REQUIRE(r.failed);
+        CHECK(r.error.column == 4);
+        CHECK(r.error.message == "unknown column names in the header: " + listed + ", … and 5 more");
+        ReadResult zh = read_csv(header + "\n", chunk, Lang::ZhCN);
+        CHECK(zh.error.message == "表头中有未知的列名：" + listed + "……等另外 5 个");
+    }
+}
+
+TEST_CASE("huge headers: positions stay exact across chunks and messages stay bounded") {
+    // 100,000 unknown names (Chinese, so columns and bytes differ), read whole and in odd chunks.
+    std::string header = "id";
+    for (int i = 0; i < 100000; ++i) header += ",名" + std::to_string(i);
+    for (std::size_t chunk : {std::size_t{0}, std::size_t{4093}, std::size_t{65536}}) {
+        CAPTURE(chunk);
+        ReadResult r = read_csv(header + "\n", chunk);
+        REQUIRE(r.failed);
+        CHECK(r.error.column == 4);
+        CHECK(r.error.message.size() < 400);
+        CHECK(r.error.message.find("… and 99980 more") != std::string::npos);
+    }
+    // The last cell is the problem: its column is counted over the whole line.
+    std::string dup = "id";
+    for (int i = 0; i < 50000; ++i) dup += ",客户";  // unknown … but an empty cell comes first below
+    dup += ",";
+    for (std::size_t chunk : {std::size_t{0}, std::size_t{4093}}) {
+        ReadResult r = read_csv(dup + "\n", chunk);
+        REQUIRE(r.failed);
+        CHECK(r.error.message == "empty column name in the header (field 50002)");
+        CHECK(r.error.column == 2 + 50000 * 3 + 1 + 1);
+    }
+    // "id" repeated: the duplicate at column 4, whatever follows.
+    std::string ids = "id";
+    for (int i = 0; i < 300000; ++i) ids += ",id";
+    ReadResult r = read_csv(ids + "\n", 4093);
+    REQUIRE(r.failed);
+    CHECK(r.error.column == 4);
+    CHECK(r.error.message == "duplicate column name in the header: id");
 }
 
 TEST_CASE("header columns may come in any order and absent columns stay absent") {
@@ -440,7 +487,7 @@ TEST_CASE("every chunking of a tricky file gives the same records as reading it 
     REQUIRE(whole.records.size() == 5);
     CHECK(value_of(whole.records[0].record, "customer") == "客户\r\n甲");
     CHECK(value_of(whole.records[0].record, "notes") == "=x");
-    CHECK(whole.records[1].record.problem.detail == "not valid UTF-8 at row 5, column 3 (notes)");
+    CHECK(whole.records[1].record.problem.detail == "field 3 (notes) of row 5 is not valid UTF-8");
     CHECK(whole.records[2].record.problem.detail == "row 7 has 2 fields, expected 3");
     for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
         CAPTURE(chunk);

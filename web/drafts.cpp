@@ -333,17 +333,30 @@ bool Drafts::read_storage(const std::string& text, std::string& error) {
         error = "no drafts";
         return false;
     }
+    // Uids go to the page's JavaScript as numbers: exact only up to 2^53, which also keeps
+    // next_uid from ever wrapping. A number of another kind (negative, 1e300) is damage.
+    constexpr std::uint64_t kMaxUid = std::uint64_t{1} << 53;
+    auto uid_at = [&](const nlohmann::json& object, const char* key, std::uint64_t fallback, std::uint64_t& out) {
+        auto it = object.find(key);
+        if (it == object.end()) {
+            out = fallback;
+            return true;
+        }
+        if (!it->is_number_unsigned() || it->get<std::uint64_t>() > kMaxUid) return false;
+        out = it->get<std::uint64_t>();
+        return true;
+    };
     std::vector<Draft> drafts;
     std::uint64_t max_uid = 0;
     for (const nlohmann::json& item : *list) {
-        if (!item.is_object() || !item.contains("uid") || !item["uid"].is_number_unsigned() ||
-            !item.contains("record") || !item["record"].is_object()) {
+        Draft d;
+        auto touched_it = item.is_object() ? item.find("touched") : item.end();
+        if (!item.is_object() || !item.contains("uid") || !uid_at(item, "uid", 0, d.uid) ||
+            !uid_at(item, "created", d.uid, d.created) || !item.contains("record") || !item["record"].is_object() ||
+            (touched_it != item.end() && !touched_it->is_string())) {
             error = "a draft is damaged";
             return false;
         }
-        Draft d;
-        d.uid = item["uid"].get<std::uint64_t>();
-        d.created = item.value("created", d.uid);
         d.record.reset(playbook_->fields.size());
         for (auto it = item["record"].begin(); it != item["record"].end(); ++it) {
             int f = playbook_->field_index(it.key());
@@ -362,8 +375,14 @@ bool Drafts::read_storage(const std::string& text, std::string& error) {
         max_uid = std::max(max_uid, d.uid);
         drafts.push_back(std::move(d));
     }
+    std::uint64_t next_uid = 1;
+    if (!uid_at(root, "next_uid", 1, next_uid)) {
+        error = "a draft is damaged";
+        return false;
+    }
+    // Nothing is changed before here: a refusal leaves the drafts as they were.
     drafts_ = std::move(drafts);
-    next_uid_ = std::max<std::uint64_t>(root.value("next_uid", std::uint64_t{1}), max_uid + 1);
+    next_uid_ = std::max(next_uid, max_uid + 1);
     return true;
 }
 

@@ -139,14 +139,22 @@ private:
         AfterQuoteBad,  // a character after the closing quote, waiting for its remaining bytes
     };
 
-    Position position_at(const char* p) const {  // p in the current chunk, on the current line
-        return {line_, col_base_ + count_code_points({seg_start_, static_cast<std::size_t>(p - seg_start_)}) + 1};
+    // p in the current chunk, on the current line. Counts only from the last position asked for
+    // (a header asks once per cell, left to right): linear in the line, not quadratic.
+    Position position_at(const char* p) {
+        if (p < cursor_) {  // behind the cursor (not the usual case): count from the line's start
+            cursor_ = seg_start_;
+            cursor_col_ = col_base_;
+        }
+        cursor_col_ += count_code_points({cursor_, static_cast<std::size_t>(p - cursor_)});
+        cursor_ = p;
+        return {line_, cursor_col_ + 1};
     }
     std::uint64_t row_bytes(const char* p) const { return row_carried_ + static_cast<std::uint64_t>(p - row_seg_); }
     void new_line(const char* next) {
         ++line_;
-        seg_start_ = next;
-        col_base_ = 0;
+        seg_start_ = cursor_ = next;
+        col_base_ = cursor_col_ = 0;
     }
     const char* skip_line_end(const char* p, const char* end);  // p at CR or LF; counts the line
 
@@ -171,6 +179,8 @@ private:
     // Where we are in the chunk being fed; carried over as counts between chunks.
     const char* seg_start_ = nullptr;  // start of the current line within the chunk
     std::uint64_t col_base_ = 0;       // code points of the current line before seg_start_
+    const char* cursor_ = nullptr;     // the last position counted (seg_start_ <= cursor_)
+    std::uint64_t cursor_col_ = 0;     // code points of the current line before cursor_
     const char* row_seg_ = nullptr;    // start of the current row within the chunk
     std::uint64_t row_carried_ = 0;    // bytes of the current row in earlier chunks
 
@@ -304,17 +314,20 @@ bool CsvReader::take_header() {
             return false;
         }
     }
-    std::string unknown;
+    NameList unknown;
     std::size_t first_unknown = names.size();
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (playbook_.field_index(names[i]) >= 0) continue;
         if (first_unknown == names.size()) first_unknown = i;
-        if (!unknown.empty()) unknown += ", ";
-        unknown += printable_name(names[i]);
+        if (unknown.size() < NameList::kMaxListed)
+            unknown.add(printable_name(names[i]));
+        else
+            unknown.add({});  // only counted
     }
     if (first_unknown < names.size()) {
         fail(header_pos_[first_unknown].line, header_pos_[first_unknown].column,
-             message(lang_, Msg::CsvHeaderUnknown, {unknown}));
+             message(lang_, unknown.size() == 1 ? Msg::CsvHeaderUnknown : Msg::CsvHeaderUnknownMany,
+                     {unknown.str(lang_)}));
         return false;
     }
     std::vector<bool> seen(playbook_.fields.size(), false);
@@ -367,7 +380,8 @@ void CsvReader::feed(std::string_view bytes) {
     if (failed_ || bytes.empty()) return;
     const char* p = bytes.data();
     const char* const end = p + bytes.size();
-    seg_start_ = p;
+    seg_start_ = cursor_ = p;
+    cursor_col_ = col_base_;
     row_seg_ = p;
 
     if (state_ == State::AfterQuoteBad) {
@@ -379,7 +393,7 @@ void CsvReader::feed(std::string_view bytes) {
         after_cr_ = false;
         if (*p == '\n') {
             if (state_ == State::Quoted) append(p, p + 1);
-            seg_start_ = ++p;
+            seg_start_ = cursor_ = ++p;
         }
     }
 
@@ -491,7 +505,7 @@ void CsvReader::feed(std::string_view bytes) {
             quote_col_base_ + count_code_points({quote_seg_, static_cast<std::size_t>(quote_ptr_ - quote_seg_)}) + 1;
         quote_col_known_ = true;
     }
-    col_base_ += count_code_points({seg_start_, static_cast<std::size_t>(end - seg_start_)});
+    col_base_ = position_at(end).column - 1;
     if (state_ != State::RowStart) row_carried_ = row_bytes(end);
 }
 

@@ -20,9 +20,15 @@ std::string kind_name(Lang lang, JsonKind kind) {
     return lang == Lang::ZhCN ? zh[i] : en[i];
 }
 
-std::string scan_message(Lang lang, const ScanError& e, std::uint64_t absolute_offset) {
-    if (e.msg == Msg::InvalidUtf8) return message(lang, Msg::InvalidUtf8, {std::to_string(absolute_offset)});
-    return message(lang, e.msg, {e.arg});
+// The scanner's message for an error at `text[e.offset]`; `line_byte` is the byte number of
+// `text[0]` in its line (1-based), for invalid UTF-8 ("byte N of the line").
+std::string scan_message(Lang lang, const ScanError& e, std::string_view text, std::uint64_t line_byte) {
+    if (e.msg != Msg::InvalidUtf8 || e.offset >= text.size()) return message(lang, e.msg, {e.arg});
+    std::size_t line_start = e.offset;
+    while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+    const std::uint64_t byte = line_start > 0 ? e.offset - line_start + 1 : line_byte + e.offset;
+    return message(lang, Msg::InvalidUtf8,
+                   {hex_byte(static_cast<unsigned char>(text[e.offset])), std::to_string(byte)});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +81,6 @@ private:
         if (skipping_) {
             too_large();
             skipping_ = false;
-            offset_ += skipped_ + 1;
             ++line_no_;
         } else {
             line(buffer_);
@@ -94,8 +99,6 @@ private:
     // One physical line without its LF; advances the line counter.
     void line(std::string_view text) {
         std::uint64_t this_line = line_no_++;
-        std::uint64_t this_offset = offset_;
-        offset_ += text.size() + 1;
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         std::size_t i = 0;
         while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
@@ -123,8 +126,7 @@ private:
                 record_.problem.code = Code::ParseError;
                 Position pos = advance_position({this_line, 1}, text, error.offset);
                 record_.problem.detail =
-                    message(lang_, Msg::AtColumn,
-                            {std::to_string(pos.column), scan_message(lang_, error, this_offset + error.offset)});
+                    message(lang_, Msg::AtColumn, {std::to_string(pos.column), scan_message(lang_, error, text, 1)});
                 break;
             }
         }
@@ -139,7 +141,6 @@ private:
     bool skipping_ = false;  // inside a too-large line
     std::size_t skipped_ = 0;
     std::uint64_t line_no_ = 1;  // line number of the next line to start
-    std::uint64_t offset_ = 0;   // byte offset of the next line to start
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -205,8 +206,7 @@ private:
     void fail_in_element(const ScanError& e) {
         std::string_view text(buf_.data() + elem_start_, buf_.size() - elem_start_);
         Position pos = advance_position({elem_line_, elem_col_}, text, e.offset);
-        std::uint64_t abs = elem_offset_ + e.offset;
-        fail(pos.line, pos.column, scan_message(lang_, e, abs));
+        fail(pos.line, pos.column, scan_message(lang_, e, text, elem_offset_ - elem_line_start_ + 1));
     }
 
     // Advance line/column over one byte that has been framed.
@@ -214,6 +214,7 @@ private:
         if (c == '\n') {
             ++line_;
             col_ = 1;
+            line_start_ = consumed_ + pos_ + 1;
         } else if ((c & 0xC0) != 0x80) {
             ++col_;
         }
@@ -264,8 +265,7 @@ private:
         ScanError error;
         if (!scan_value(rest, 1, error) && error.msg != Msg::UnexpectedEnd && error.msg != Msg::TrailingContent &&
             error.offset == 0) {
-            std::string arg = error.msg == Msg::InvalidUtf8 ? std::to_string(pos_) : error.arg;
-            fail_at(line_, col_, error.msg, arg);
+            fail(line_, col_, scan_message(lang_, error, rest, consumed_ + pos_ - line_start_ + 1));
             return true;
         }
         fail_here(Msg::NotArrayOrObject);
@@ -334,6 +334,7 @@ private:
         elem_line_ = line_;
         elem_col_ = col_;
         elem_offset_ = consumed_ + pos_;
+        elem_line_start_ = line_start_;
         elem_depth_base_ = array_ ? 1 : 0;
         depth_ = 0;
         stack_ = 0;
@@ -359,6 +360,11 @@ private:
             ++end;
         if (end == text.size() || (text[end] != ',' && text[end] != ']') || end > max_record_bytes) return false;
         const Position at = advance_position({line_, col_}, text, end);
+        if (at.line != line_) {
+            std::size_t nl = end;
+            while (text[nl - 1] != '\n') --nl;
+            line_start_ = consumed_ + elem_start_ + nl;
+        }
         line_ = at.line;
         col_ = at.column;
         pos_ = elem_start_ + end;
@@ -519,11 +525,12 @@ private:
     std::size_t pos_ = 0;               // next byte to frame
     std::uint64_t consumed_ = 0;        // bytes dropped from the front of buf_
     std::uint64_t line_ = 1, col_ = 1;  // position of buf_[pos_]
+    std::uint64_t line_start_ = 0;      // byte offset (in the input) where line_ starts
     State state_ = State::Start;
     bool array_ = false, first_ = true, done_ = false, finishing_ = false;
     // the element being framed
     std::size_t elem_start_ = 0;
-    std::uint64_t elem_line_ = 1, elem_col_ = 1, elem_offset_ = 0, skip_line_ = 0;
+    std::uint64_t elem_line_ = 1, elem_col_ = 1, elem_offset_ = 0, elem_line_start_ = 0, skip_line_ = 0;
     int elem_depth_base_ = 1, depth_ = 0;
     std::uint64_t stack_ = 0;  // one bit per open bracket: 1 = '{'
     bool in_string_ = false, escape_ = false, skipping_ = false;

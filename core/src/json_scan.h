@@ -2,7 +2,8 @@
 // element of a JSON array) into a Record, straight from the bytes — no DOM, no allocation per
 // value beyond the record's own strings. Strict RFC 8259: no comments, trailing commas, NaN,
 // single quotes, lone surrogates, raw control characters or invalid UTF-8. Depth is capped.
-// Differential-tested against nlohmann::json in tests/test_json_scan.cpp.
+// Differential-tested against nlohmann::json in tests/test_json_reader.cpp (random and mutated
+// documents) and by the fuzz target tests/fuzz/fuzz_json_scan.cpp.
 #pragma once
 
 #include <cstddef>

@@ -32,7 +32,8 @@ const Entry kMessages[] = {
     {Msg::ControlInString, "control character {0} must be escaped in a string", "字符串中的控制字符 {0} 必须转义"},
     {Msg::BadEscape, "invalid escape '{0}'", "无效的转义 '{0}'"},
     {Msg::LoneSurrogate, "lone surrogate {0} is not a character", "单独的代理项 {0} 不是字符"},
-    {Msg::InvalidUtf8, "invalid UTF-8 at byte {0}", "第 {0} 字节处不是有效的 UTF-8"},
+    {Msg::InvalidUtf8, "invalid UTF-8: byte 0x{0} (byte {1} of the line)",
+     "无效的 UTF-8：字节 0x{0}（本行第 {1} 个字节）"},
     {Msg::Utf16, "expected UTF-8, found UTF-16", "应为 UTF-8，但文件是 UTF-16"},
     {Msg::EmptyJson, "empty JSON file: expected an array of records or one record object",
      "JSON 文件为空：应为记录数组或单个记录对象"},
@@ -50,9 +51,11 @@ const Entry kMessages[] = {
     {Msg::CsvQuoteNotClosed, "expected ',' or a line end after the closing quote, found {0}",
      "结束引号之后应为 ',' 或换行，实际为 {0}"},
     {Msg::CsvRagged, "row {0} has {1} fields, expected {2}", "第 {0} 行有 {1} 个字段，应为 {2} 个"},
-    {Msg::CsvInvalidUtf8, "not valid UTF-8 at row {0}, column {1} ({2})", "第 {0} 行第 {1} 列（{2}）不是有效的 UTF-8"},
-    {Msg::CsvHeaderUnknown, "unknown column name(s) in the header: {0}", "表头中有未知的列名：{0}"},
-    {Msg::CsvHeaderEmpty, "empty column name in the header (column {0})", "表头第 {0} 列的列名为空"},
+    {Msg::CsvInvalidUtf8, "field {1} ({2}) of row {0} is not valid UTF-8",
+     "第 {0} 行的第 {1} 个字段（{2}）不是有效的 UTF-8"},
+    {Msg::CsvHeaderUnknown, "unknown column name in the header: {0}", "表头中有未知的列名：{0}"},
+    {Msg::CsvHeaderUnknownMany, "unknown column names in the header: {0}", "表头中有未知的列名：{0}"},
+    {Msg::CsvHeaderEmpty, "empty column name in the header (field {0})", "表头第 {0} 个字段的列名为空"},
     {Msg::CsvHeaderDuplicate, "duplicate column name in the header: {0}", "表头中的列名重复：{0}"},
     {Msg::CannotRead, "cannot read the file: {0}", "无法读取文件：{0}"},
 };
@@ -74,6 +77,24 @@ std::string format(std::string_view pattern, std::initializer_list<std::string_v
         out += c;
     }
     return out;
+}
+
+std::string NameList::str(Lang lang) const {
+    std::string out;
+    for (const std::string& name : listed_) {
+        if (!out.empty()) out += ", ";
+        out += name;
+    }
+    if (count_ > listed_.size()) {
+        const std::string more = std::to_string(count_ - listed_.size());
+        out += lang == Lang::ZhCN ? format("……等另外 {0} 个", {more}) : format(", … and {0} more", {more});
+    }
+    return out;
+}
+
+std::string hex_byte(unsigned char byte) {
+    static const char kDigits[] = "0123456789ABCDEF";
+    return {kDigits[byte >> 4], kDigits[byte & 0xF]};
 }
 
 std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args) {

@@ -2,9 +2,11 @@
 // Arguments are substituted for {0}, {1}, … ; the public catalog is docs/diagnostics.md.
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ftblock/text.h"
 
@@ -29,7 +31,7 @@ enum class Msg {
     ControlInString,  // {0}: U+XXXX
     BadEscape,        // {0}: the escape
     LoneSurrogate,    // {0}: \uXXXX
-    InvalidUtf8,      // {0}: byte offset in the input
+    InvalidUtf8,      // {0}: the byte (hex), {1}: its byte number in the line (1-based)
     Utf16,
     EmptyJson,
     NotArrayOrObject,
@@ -44,7 +46,8 @@ enum class Msg {
     CsvQuoteNotClosed,     // {0}: what follows the closing quote
     CsvRagged,             // {0}: row (line), {1}: fields found, {2}: fields expected
     CsvInvalidUtf8,        // {0}: row (line), {1}: field number, {2}: column name
-    CsvHeaderUnknown,      // {0}: the names
+    CsvHeaderUnknown,      // {0}: the name
+    CsvHeaderUnknownMany,  // {0}: the names (NameList)
     CsvHeaderEmpty,        // {0}: field number
     CsvHeaderDuplicate,    // {0}: the name
     // files
@@ -53,5 +56,28 @@ enum class Msg {
 
 std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args = {});
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+
+// Names listed in a message, bounded however many there are: the first kMaxListed in full,
+// then "… and N more" ("……等另外 N 个"). Adding costs O(1) once the list is full.
+class NameList {
+public:
+    static constexpr std::size_t kMaxListed = 20;
+
+    void add(std::string_view name) {
+        if (listed_.size() < kMaxListed) listed_.emplace_back(name);
+        ++count_;
+    }
+    std::size_t size() const { return count_; }
+    std::string str(Lang lang) const;
+
+private:
+    std::vector<std::string> listed_;
+    std::size_t count_ = 0;
+};
+
+// Positions in messages (one convention everywhere): "line N" and "column N" count from 1, a
+// column counts code points; where a byte helps (invalid UTF-8), "byte N of the line" counts
+// bytes from 1 at the start of that line (after a UTF-8 BOM on line 1). CSV cells are "field N".
+std::string hex_byte(unsigned char byte);  // "FF"
 
 }  // namespace ftblock::detail

@@ -128,9 +128,9 @@ std::string msg_not_allowed(const MessageContext& c, const Rule& rule, std::stri
 }
 
 std::string msg_not_in_list(const MessageContext& c, std::string_view value) {
-    std::string ids;
+    NameList ids;  // a playbook loaded at run time may have long lists: the message stays bounded
     if (const ValueList* list = c.playbook.list_of(c.field))
-        for (const Choice& choice : list->choices) ids += (ids.empty() ? "" : ", ") + choice.id;
+        for (const Choice& choice : list->choices) ids.add(choice.id);
     // A label typed where an id belongs is a common mistake: name the id it stands for.
     std::string hint;
     if (const ValueList* list = c.playbook.list_of(c.field))
@@ -140,9 +140,9 @@ std::string msg_not_in_list(const MessageContext& c, std::string_view value) {
                              : format(" (\"{0}\" is a label; use the id {1})", {std::string(value), choice.id});
                 break;
             }
-    return zh(c) ? format("{0} {1} 不在列表中{2}；可选值：{3}", {label(c), quote_value(value), hint, ids})
+    return zh(c) ? format("{0} {1} 不在列表中{2}；可选值：{3}", {label(c), quote_value(value), hint, ids.str(c.lang)})
                  : format("{0} {1} is not in the list{2}; expected one of: {3}",
-                          {label(c), quote_value(value), hint, ids});
+                          {label(c), quote_value(value), hint, ids.str(c.lang)});
 }
 
 std::string msg_bad_date(const MessageContext& c, std::string_view value) {
