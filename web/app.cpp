@@ -1,9 +1,12 @@
 // The form application: layout (toolbar, drafts list, form, problems, hand-over), saving every
-// change in the browser's storage, and the JSON the page's handle reads.
+// change in the browser's storage, imports in slices, and the JSON the page's handle reads.
 #include "app.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "app_state.h"
 #include "ftblock/writer.h"
@@ -13,7 +16,11 @@ namespace ftblock::web {
 
 namespace {
 
-// Storage keys: <prefix>.a, <prefix>.b (the two slots) and <prefix>.current (the pointer).
+constexpr const char* kMetaFormat = "ftblock-meta/1";
+constexpr std::size_t kImportSlice = 1000;  // records added (and checked) per frame
+
+// Storage keys of the localStorage form: <prefix>.a, <prefix>.b (the two slots) and
+// <prefix>.current (the pointer).
 std::string pointer_key(const App::State& s) { return s.options.storage_prefix + ".current"; }
 std::string slot_key(const App::State& s, const std::string& slot) { return s.options.storage_prefix + "." + slot; }
 
@@ -33,59 +40,147 @@ std::size_t error_count(const Diagnostics& diags) {
     return n;
 }
 
+std::string megabytes(double bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", bytes / (1024.0 * 1024.0));
+    return buf;
+}
+
 }  // namespace
 
 const Diagnostics& App::State::diagnostics(std::size_t i) {
-    if (cached_revision != revision || cached_lang != lang || cached.size() != drafts.size()) {
-        cached.clear();
-        Date today = host.today();
-        for (std::size_t j = 0; j < drafts.size(); ++j) cached.push_back(drafts.validate(j, lang, today));
-        cached_revision = revision;
-        cached_lang = lang;
+    const std::uint64_t uid = drafts.at(i).uid;
+    if (diag_uid != uid || diag_revision != revision || diag_verdict != drafts.verdict_version(i) ||
+        diag_lang != lang) {
+        diag = drafts.validate(i, lang);
+        diag_uid = uid;
+        diag_revision = revision;
+        diag_verdict = drafts.verdict_version(i);
+        diag_lang = lang;
     }
-    return cached[i];
+    return diag;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Storage: two slots and a pointer. A save writes the slot the pointer does not name, then
-// moves the pointer; a failure at any step leaves the last good copy where the pointer is.
+// Storage. The drafts store (IndexedDB): one object per draft, a frame's changes in one batch
+// (one transaction), "saved" once the store acknowledged it; a failed batch keeps the drafts in
+// memory, says so and is written again with the next change. Where the browser has no drafts
+// store: localStorage, two slots and a pointer — a save writes the slot the pointer does not
+// name, then moves the pointer; a failure at any step leaves the last good copy where it was.
 
 namespace {
 
+std::string meta_json(const App::State& s) {
+    nlohmann::json meta = {{"format", kMetaFormat}, {"next_uid", s.drafts.next_uid()}};
+    if (s.current >= 0) meta["selected"] = s.drafts.at(static_cast<std::size_t>(s.current)).uid;
+    meta["list_scroll"] = static_cast<int>(s.list_scroll);
+    meta["form_scroll"] = static_cast<int>(s.form_scroll);
+    if (s.legacy_unreadable) meta["legacy_unreadable"] = true;
+    return meta.dump();
+}
+
+// Reads the localStorage slots (the fallback, and what a migration takes over).
+bool load_blob(App::State& s) {
+    std::string pointer;
+    if (s.host.storage_get(pointer_key(s), pointer) && (pointer == "a" || pointer == "b")) s.slot = pointer;
+    const std::string other = s.slot == "a" ? "b" : "a";
+    std::string text, error;
+    for (const std::string& slot : {s.slot, other}) {
+        if (!s.host.storage_get(slot_key(s, slot), text)) continue;
+        if (s.drafts.from_storage(text, error)) {
+            s.slot = slot;
+            return true;
+        }
+        if (s.unreadable.empty()) {  // keep what we could not read, for download
+            s.unreadable = text;
+            s.unreadable_reason = error;
+        }
+    }
+    return false;
+}
+
+void flush(App::State& s, bool is_import = false);
+
 void load(App::State& s) {
     if (!s.options.drafts) {  // one record, owned by the page: nothing is stored
+        s.mode = StoreMode::None;
         s.drafts.add_new(s.drafts.playbook().scenarios.front().id);
+        s.drafts.take_changes();
         s.current = 0;
         s.saved_revision = s.revision;
         return;
     }
-    s.storage_ok = s.host.storage_available();
-    if (s.storage_ok) {
-        std::string pointer;
-        if (s.host.storage_get(pointer_key(s), pointer) && (pointer == "a" || pointer == "b")) s.slot = pointer;
-        const std::string other = s.slot == "a" ? "b" : "a";
-        std::string text, error;
-        bool loaded = false;
-        for (const std::string& slot : {s.slot, other}) {
-            if (!s.host.storage_get(slot_key(s, slot), text)) continue;
-            if (s.drafts.from_storage(text, error)) {
-                s.slot = slot;
-                loaded = true;
-                break;
-            }
-            if (s.unreadable.empty()) {  // keep what we could not read, for download
-                s.unreadable = text;
-                s.unreadable_reason = error;
-            }
+    StoreContents contents;
+    const StoreState state = s.host.store_open(contents);
+    std::uint64_t selected = 0;
+    if (state == StoreState::Ready) {
+        s.mode = StoreMode::PerDraft;
+        nlohmann::json meta = nlohmann::json::parse(contents.meta, nullptr, false);
+        if (!meta.is_object() || meta.value("format", "") != kMetaFormat) meta = nlohmann::json::object();
+        auto number = [&](const char* key) -> std::uint64_t {
+            auto it = meta.find(key);
+            return it != meta.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+        };
+        auto scroll = [&](const char* key) -> float {
+            auto it = meta.find(key);
+            return it != meta.end() && it->is_number() ? std::max(0.0f, it->get<float>()) : -1.0f;
+        };
+        std::vector<std::pair<std::uint64_t, std::string>> stored;
+        stored.reserve(contents.drafts.size());
+        for (StoredDraft& d : contents.drafts) stored.emplace_back(d.uid, std::move(d.json));
+        s.drafts.from_store(stored, number("next_uid"), s.unreadable, s.unreadable_uids);
+        if (!s.unreadable_uids.empty())
+            s.unreadable_reason = std::to_string(s.unreadable_uids.size()) + " damaged draft(s)";
+        selected = number("selected");
+        s.restore_list_scroll = scroll("list_scroll");
+        s.restore_form_scroll = scroll("form_scroll");
+        s.legacy_unreadable = meta.value("legacy_unreadable", false);
+        const bool first_time = contents.drafts.empty() && contents.meta.empty();
+        if (first_time && s.host.storage_available()) {
+            // Migration: drafts saved by an earlier version (localStorage) move into the store;
+            // the old keys go only once the store has them, and stay while a slot is unreadable.
+            if (load_blob(s)) s.drafts.mark_all_changed();
+            s.legacy_unreadable = !s.unreadable.empty();
+        } else if (s.legacy_unreadable && s.unreadable.empty()) {
+            std::string text;
+            for (const char* slot : {"a", "b"})
+                if (s.unreadable.empty() && s.host.storage_get(slot_key(s, slot), text)) {
+                    std::string error;
+                    Drafts probe(s.drafts.playbook());
+                    if (!probe.from_storage(text, error)) {
+                        s.unreadable = text;
+                        s.unreadable_reason = error;
+                    }
+                }
+            if (s.unreadable.empty()) s.legacy_unreadable = false;
         }
-        if (loaded) s.saved_revision = s.revision;
+    } else if (state == StoreState::Missing) {
+        s.mode = StoreMode::Blob;
+        s.storage_ok = s.host.storage_available();
+        if (!s.storage_ok) s.mode = StoreMode::Unavailable;
+        if (s.storage_ok && load_blob(s)) s.saved_revision = s.revision;
+    } else {
+        s.mode = StoreMode::Unavailable;
+        s.storage_ok = false;
+        s.storage_reason = contents.error;
     }
+    s.drafts.set_today(s.host.today());
     if (s.drafts.size() == 0) s.drafts.add_new(s.drafts.playbook().scenarios.front().id);
-    s.current = 0;
+    s.drafts.refresh();
+    int i = selected ? s.drafts.find_uid(selected) : -1;
+    s.current = i >= 0 ? i : 0;
+    s.scroll_to_current = s.restore_list_scroll < 0;
+    if (s.mode == StoreMode::PerDraft) {
+        s.stored_meta = contents.meta;
+        flush(s);  // a migration, a first empty draft: stored at once
+    } else {
+        s.drafts.take_changes();
+        if (s.mode == StoreMode::Blob && s.saved_revision != s.revision) s.saved_revision = 0;
+    }
 }
 
-void save(App::State& s) {
-    if (s.saved_revision == s.revision || !s.storage_ok || !s.options.drafts) return;
+void save_blob(App::State& s) {
+    if (s.saved_revision == s.revision || !s.storage_ok) return;
     const std::string target = s.slot == "a" ? "b" : "a";
     if (s.host.storage_set(slot_key(s, target), s.drafts.to_storage()) && s.host.storage_set(pointer_key(s), target)) {
         s.slot = target;
@@ -95,6 +190,47 @@ void save(App::State& s) {
                                             : "the browser refused the write (storage full or blocked)";
     }
     s.saved_revision = s.revision;  // a failed save is retried on the next change, not every frame
+}
+
+// The drafts store: this frame's changes in one batch.
+void flush(App::State& s, bool is_import) {
+    if (s.mode != StoreMode::PerDraft) return;
+    Drafts::Changes changes = s.drafts.take_changes();
+    std::string meta = meta_json(s);
+    const bool meta_changed = meta != s.stored_meta;
+    if (changes.empty() && !meta_changed) return;
+    if (changes.empty() && !s.in_flight.empty()) return;  // the meta alone waits (scrolling)
+    if (!s.save_error.empty() && !changes.empty()) s.retry_save = true;
+    StoreBatch batch;
+    batch.put.reserve(changes.put.size());
+    for (std::uint64_t uid : changes.put) {
+        int i = s.drafts.find_uid(uid);
+        if (i >= 0) batch.put.push_back({uid, s.drafts.draft_json(static_cast<std::size_t>(i))});
+    }
+    batch.remove = changes.removed;
+    if (meta_changed) batch.meta = meta;
+    batch.remove_legacy = !s.legacy_unreadable && s.stored_meta.empty();
+    batch.is_import = is_import;
+    s.stored_meta = meta;
+    const std::uint64_t id = s.next_batch++;
+    s.in_flight.emplace(id, std::move(changes));
+    if (is_import) s.import_batch = id;
+    s.host.store_write(id, batch);  // may acknowledge at once (App::store_done)
+}
+
+void save(App::State& s) {
+    s.drafts.refresh();  // drafts that follow their previous record may have taken its value
+    if (s.mode == StoreMode::PerDraft)
+        flush(s);
+    else if (s.mode == StoreMode::Blob)
+        save_blob(s);
+    else
+        s.drafts.take_changes();
+}
+
+bool saved(const App::State& s) {
+    if (s.mode == StoreMode::PerDraft) return s.in_flight.empty() && s.save_error.empty() && !s.drafts.dirty();
+    return s.saved_revision == s.revision && s.save_error.empty();
 }
 
 }  // namespace
@@ -108,8 +244,36 @@ App::App(Host& host, Lang lang, AppOptions options)
 App::~App() = default;
 
 void App::save_now() {
-    if (state_->saved_revision == state_->revision) return;
-    save(*state_);
+    State& s = *state_;
+    if (s.mode == StoreMode::Blob) {
+        if (s.saved_revision != s.revision) save_blob(s);
+        return;
+    }
+    save(s);
+}
+
+void App::store_done(std::uint64_t batch_id, bool ok, const std::string& error) {
+    State& s = *state_;
+    auto it = s.in_flight.find(batch_id);
+    if (it == s.in_flight.end()) return;
+    Drafts::Changes changes = std::move(it->second);
+    s.in_flight.erase(it);
+    if (ok) {
+        if (s.retry_save || batch_id == s.import_batch) s.save_error.clear();
+        s.retry_save = false;
+    } else {
+        s.save_error = error.empty() ? "the browser refused the write" : error;
+        s.drafts.requeue(changes);  // written again with the next change
+        s.stored_meta.clear();
+    }
+    if (batch_id == s.import_batch) {
+        s.import_batch = 0;
+        s.import_phase = ImportPhase::Idle;
+        if (!ok) {  // in memory, not stored: the banner says so and offers the backup
+            s.import_banner.error = true;
+            s.import_banner.text += "\n" + tr(s.lang, Str::NotSaved, {s.save_error});
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,18 +298,20 @@ void toolbar(App::State& s) {
     if (!s.options.read_only) {
         ImGui::SameLine();
         if (ImGui::Button(tr(s.lang, Str::NewAssignment).c_str())) {
-            s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.front().id));
+            s.select(s.drafts.add_new(pb.scenarios.front().id));
             s.changed();
         }
         s.remember("new_assignment");
         ImGui::SameLine();
         if (ImGui::Button(tr(s.lang, Str::NewDelivery).c_str())) {
-            s.current = static_cast<int>(s.drafts.add_new(pb.scenarios.back().id));
+            s.select(s.drafts.add_new(pb.scenarios.back().id));
             s.changed();
         }
         s.remember("new_delivery");
         ImGui::SameLine();
+        ImGui::BeginDisabled(s.import_phase != ImportPhase::Idle);
         if (ImGui::Button(tr(s.lang, Str::Import).c_str())) s.host.open_import_dialog();
+        ImGui::EndDisabled();
         s.remember("import");
     }
     ImGui::SameLine();
@@ -154,10 +320,18 @@ void toolbar(App::State& s) {
                         s.drafts.backup_json());
     s.remember("backup");
     ImGui::SameLine();
-    if (!s.storage_ok || !s.save_error.empty())
+    if (!s.storage_ok || !s.save_error.empty()) {
         ImGui::TextColored(kErrorColor, "●");
-    else if (s.saved_revision == s.revision)
-        ImGui::TextDisabled("%s", tr(s.lang, Str::SavedAt).c_str());
+    } else if (saved(s)) {
+        const std::string persistence = s.host.storage_persistence();
+        std::string text = tr(s.lang, Str::SavedAt);
+        if (s.mode == StoreMode::PerDraft && !persistence.empty())
+            text += " · " + tr(s.lang, persistence == "persistent" ? Str::Persistent : Str::BestEffort);
+        ImGui::TextDisabled("%s", text.c_str());
+    } else {
+        ImGui::TextDisabled("%s", tr(s.lang, Str::Saving).c_str());
+    }
+    s.remember("save_state");
 }
 
 void banner(const std::string& text, const ImVec4& color, const char* id, bool* dismiss) {
@@ -174,16 +348,41 @@ void banner(const std::string& text, const ImVec4& color, const char* id, bool* 
     ImGui::PopID();
 }
 
+void download_backup_button(App::State& s, const char* name) {
+    if (ImGui::SmallButton((tr(s.lang, Str::DownloadBackup) + "##" + name).c_str()))
+        s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json",
+                        s.drafts.backup_json());
+    s.remember(name);
+}
+
 void banners(App::State& s) {
-    if (!s.storage_ok) banner(tr(s.lang, Str::StorageUnavailable), kWarningColor, "storage", nullptr);
-    if (!s.save_error.empty()) banner(tr(s.lang, Str::NotSaved, {s.save_error}), kErrorColor, "save", nullptr);
+    if (!s.storage_ok) {
+        banner(s.storage_reason.empty() ? tr(s.lang, Str::StorageUnavailable)
+                                        : tr(s.lang, Str::StorageFailed, {s.storage_reason}),
+               kWarningColor, "storage", nullptr);
+    }
+    if (!s.save_error.empty()) {
+        banner(tr(s.lang, Str::NotSaved, {s.save_error}), kErrorColor, "save", nullptr);
+        download_backup_button(s, "save_backup");
+    }
     if (!s.unreadable.empty()) {
         bool dismiss = false;
         banner(tr(s.lang, Str::RecoveredNotice, {s.unreadable_reason}), kWarningColor, "recovered", &dismiss);
         if (ImGui::SmallButton(tr(s.lang, Str::DownloadUnreadable).c_str()))
             s.host.download("ftblock-unreadable-drafts.txt", "text/plain", s.unreadable);
         s.remember("download_unreadable");
-        if (dismiss) s.unreadable.clear();
+        if (dismiss) {  // the user has seen it: the damaged copies go
+            s.unreadable.clear();
+            s.unreadable.shrink_to_fit();
+            for (std::uint64_t uid : s.unreadable_uids) s.drafts.forget_stored(uid);
+            s.unreadable_uids.clear();
+            if (s.legacy_unreadable) {
+                for (const char* slot : {"a", "b"}) s.host.storage_remove(slot_key(s, slot));
+                s.host.storage_remove(pointer_key(s));
+                s.legacy_unreadable = false;
+            }
+            s.changed();
+        }
     }
     if (!s.import_banner.text.empty()) {
         bool dismiss = false;
@@ -198,6 +397,7 @@ void banners(App::State& s) {
             int i = s.drafts.find_uid(s.undo_uid);
             if (i >= 0) {
                 s.drafts.undo(static_cast<std::size_t>(i), s.undo_changes);
+                s.drafts.set_follow_previous(static_cast<std::size_t>(i), s.undo_follow);
                 s.changed();
             }
             dismiss = true;
@@ -208,6 +408,69 @@ void banners(App::State& s) {
             s.undo_changes.clear();
         }
     }
+    if (!s.deleted_text.empty()) {
+        bool dismiss = false;
+        banner(s.deleted_text, kOkColor, "deleted", &dismiss);
+        ImGui::SameLine();
+        if (ImGui::SmallButton((tr(s.lang, Str::Undo) + "##deleted").c_str())) {
+            const std::uint64_t uid = s.current >= 0 ? s.drafts.at(static_cast<std::size_t>(s.current)).uid : 0;
+            // Only the untouched first draft the delete left behind goes again.
+            if (s.drafts.size() == 1 && uid && s.deleted_placeholder == uid) s.drafts.remove(0);
+            s.drafts.restore(std::move(s.deleted));
+            int i = s.drafts.find_uid(uid);
+            s.select(i >= 0 ? static_cast<std::size_t>(i) : 0);
+            s.changed();
+            dismiss = true;
+        }
+        s.remember("undo_delete");
+        if (dismiss) {
+            s.deleted_text.clear();
+            s.deleted.clear();
+            s.deleted_placeholder = 0;
+        }
+    }
+}
+
+// The indices the list shows under the filter and search, recomputed only when they may differ.
+void update_shown(App::State& s) {
+    if (s.filter == Filter::All && s.search.empty()) {
+        s.shown_all = true;
+        return;
+    }
+    if (!s.shown_all && s.shown_version == s.drafts.list_version() && s.shown_filter == s.filter &&
+        s.shown_search == s.search)
+        return;
+    s.shown_all = false;
+    s.shown_version = s.drafts.list_version();
+    s.shown_filter = s.filter;
+    s.shown_search = s.search;
+    s.shown.clear();
+    const std::string needle = fold_case(s.search);
+    const std::string untitled = fold_case(tr(s.lang, Str::Untitled));
+    for (std::size_t i = 0; i < s.drafts.size(); ++i) {
+        const bool valid = s.drafts.valid(i);
+        if ((s.filter == Filter::Valid && !valid) || (s.filter == Filter::Invalid && valid)) continue;
+        const std::string& title = s.drafts.folded_title(i).empty() ? untitled : s.drafts.folded_title(i);
+        if (!needle.empty() && title.find(needle) == std::string::npos) continue;
+        s.shown.push_back(static_cast<std::uint32_t>(i));
+    }
+}
+
+std::size_t shown_count(const App::State& s) { return s.shown_all ? s.drafts.size() : s.shown.size(); }
+std::size_t shown_at(const App::State& s, std::size_t row) { return s.shown_all ? row : s.shown[row]; }
+
+void next_problem(App::State& s) {
+    const std::size_t n = s.drafts.size();
+    const std::size_t start = s.current >= 0 ? static_cast<std::size_t>(s.current) + 1 : 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = (start + k) % n;
+        if (!s.drafts.valid(i)) {
+            if (s.filter == Filter::Valid) s.filter = Filter::All;
+            s.select(i);
+            return;
+        }
+    }
+    s.import_banner = Banner{tr(s.lang, Str::NoMoreProblems), false};
 }
 
 void drafts_list(App::State& s) {
@@ -220,38 +483,110 @@ void drafts_list(App::State& s) {
     s.filter = static_cast<Filter>(filter);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", tr(s.lang, Str::Search).c_str(), &s.search);
+    s.remember("search");
+    const std::size_t invalid = s.drafts.size() - s.drafts.valid_count();
+    ImGui::BeginDisabled(invalid == 0);
+    if (ImGui::SmallButton(tr(s.lang, Str::NextProblem).c_str())) next_problem(s);
+    ImGui::EndDisabled();
+    s.remember("next_problem");
     ImGui::Separator();
-    std::string needle = fold_case(s.search);
-    bool any = false;
-    for (std::size_t i = 0; i < s.drafts.size(); ++i) {
-        const Diagnostics& diags = s.diagnostics(i);
-        std::size_t errors = error_count(diags);
-        if ((s.filter == Filter::Valid && errors) || (s.filter == Filter::Invalid && !errors)) continue;
-        std::string title = draft_title(s.drafts, i, s.lang);
-        if (!needle.empty() && fold_case(title).find(needle) == std::string::npos) continue;
-        any = true;
-        ImGui::PushID(static_cast<int>(s.drafts.at(i).uid));
-        const Playbook& pb = s.drafts.playbook();
-        std::string scenario = s.drafts.text(i, pb.scenario_field);
-        const Choice* sc = pb.list_of(pb.scenario_field)->find(scenario);
-        std::string line = title + "\n" + (sc ? sc->label.in(s.lang) : std::string("?")) + " · ";
-        if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0,
-                              ImVec2(0, ImGui::GetTextLineHeight() * 2.2f)))
-            s.current = static_cast<int>(i);
-        s.remember("draft_" + std::to_string(s.drafts.at(i).uid));
-        ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
-        ImGui::BeginGroup();
-        ImGui::TextUnformatted(title.c_str());
-        ImGui::TextDisabled("%s ·", sc ? sc->label.in(s.lang).c_str() : "?");
-        ImGui::SameLine();
-        if (errors)
-            ImGui::TextColored(kErrorColor, "✗ %s", tr(s.lang, Str::Invalid, {std::to_string(errors)}).c_str());
+    update_shown(s);
+
+    // The rows: only those in view are drawn (a list of 100,000 costs what a screenful costs).
+    const float row_h = ImGui::GetTextLineHeight() * 2.2f;
+    const float pitch = row_h + ImGui::GetStyle().ItemSpacing.y;
+    const float bulk_h = ImGui::GetFrameHeightWithSpacing() * (s.options.read_only ? 2.0f : 3.0f);
+    ImGui::BeginChild("##rows", ImVec2(0, -bulk_h), false);
+    const std::size_t count = shown_count(s);
+    if (s.restore_list_scroll >= 0) {
+        ImGui::SetScrollY(s.restore_list_scroll);
+        s.restore_list_scroll = -1;
+    } else if (s.scroll_to_current && s.current >= 0) {
+        // where the current draft is in the list (when it is shown at all)
+        std::size_t row = count;
+        if (s.shown_all)
+            row = static_cast<std::size_t>(s.current);
         else
-            ImGui::TextColored(kOkColor, "✓ %s", tr(s.lang, Str::Valid).c_str());
-        ImGui::EndGroup();
-        ImGui::PopID();
+            for (std::size_t r = 0; r < count; ++r)
+                if (s.shown[r] == static_cast<std::uint32_t>(s.current)) row = r;
+        if (row < count) {
+            const float y = static_cast<float>(row) * pitch, view = ImGui::GetWindowHeight();
+            if (y < ImGui::GetScrollY() || y + pitch > ImGui::GetScrollY() + view)
+                ImGui::SetScrollY(std::max(0.0f, y - view * 0.3f));
+        }
+        s.scroll_to_current = false;
     }
-    if (!any) ImGui::TextDisabled("%s", tr(s.lang, Str::NoDrafts).c_str());
+    const Playbook& pb = s.drafts.playbook();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(count), pitch);
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const std::size_t i = shown_at(s, static_cast<std::size_t>(row));
+            const std::size_t errors = s.drafts.errors(i);
+            const std::string title = draft_title(s.drafts, i, s.lang);
+            ImGui::PushID(static_cast<int>(s.drafts.at(i).uid));
+            const Choice* sc = pb.list_of(pb.scenario_field)->find(s.drafts.text(i, pb.scenario_field));
+            if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0, ImVec2(0, row_h)))
+                s.current = static_cast<int>(i);
+            s.remember("draft_" + std::to_string(s.drafts.at(i).uid));
+            ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
+            ImGui::BeginGroup();
+            ImGui::TextUnformatted(title.c_str());
+            ImGui::TextDisabled("%s ·", sc ? sc->label.in(s.lang).c_str() : "?");
+            ImGui::SameLine();
+            if (errors)
+                ImGui::TextColored(kErrorColor, "✗ %s", tr(s.lang, Str::Invalid, {std::to_string(errors)}).c_str());
+            else
+                ImGui::TextColored(kOkColor, "✓ %s", tr(s.lang, Str::Valid).c_str());
+            ImGui::EndGroup();
+            ImGui::PopID();
+        }
+    }
+    clipper.End();
+    if (count == 0) ImGui::TextDisabled("%s", tr(s.lang, Str::NoDrafts).c_str());
+    s.list_scroll = ImGui::GetScrollY();
+    ImGui::EndChild();
+
+    // Bulk hand-over: every valid draft in one file; the drafts shown deleted at once (Undo).
+    ImGui::Separator();
+    const std::size_t valid = s.drafts.valid_count();
+    const std::string n = std::to_string(valid);
+    ImGui::BeginDisabled(valid == 0);
+    if (ImGui::SmallButton(tr(s.lang, Str::ExportValidJson, {n}).c_str()))
+        s.host.download("ftblock-valid-" + format_date(s.host.today()) + ".json", "application/json",
+                        s.drafts.export_valid_json());
+    s.remember("export_valid_json");
+    if (ImGui::SmallButton(tr(s.lang, Str::ExportValidCsv, {n}).c_str()))
+        s.host.download("ftblock-valid-" + format_date(s.host.today()) + ".csv", "text/csv",
+                        s.drafts.export_valid_csv());
+    s.remember("export_valid_csv");
+    ImGui::EndDisabled();
+    if (s.options.read_only) return;
+    ImGui::BeginDisabled(count == 0 || s.import_phase != ImportPhase::Idle);
+    if (ImGui::SmallButton(tr(s.lang, Str::DeleteShown, {std::to_string(count)}).c_str()))
+        ImGui::OpenPopup("##delete_shown");
+    ImGui::EndDisabled();
+    s.remember("delete_shown");
+    if (ImGui::BeginPopup("##delete_shown")) {
+        ImGui::TextUnformatted(tr(s.lang, Str::DeleteShownConfirm, {std::to_string(count)}).c_str());
+        if (ImGui::Button(tr(s.lang, Str::Delete).c_str())) {
+            std::vector<std::size_t> rows;
+            rows.reserve(count);
+            for (std::size_t r = 0; r < count; ++r) rows.push_back(shown_at(s, r));
+            s.deleted = s.drafts.remove_many(rows);
+            s.deleted_text = tr(s.lang, Str::Deleted, {std::to_string(s.deleted.size())});
+            s.deleted_placeholder = 0;
+            if (s.drafts.size() == 0)
+                s.deleted_placeholder = s.drafts.at(s.drafts.add_new(pb.scenarios.front().id)).uid;
+            s.current = 0;
+            s.changed();
+            ImGui::CloseCurrentPopup();
+        }
+        s.remember("delete_shown_confirm");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(s.lang, Str::Cancel).c_str())) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
 }
 
 void summary_and_handover(App::State& s, std::size_t i) {
@@ -271,6 +606,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
     const float line_h = ImGui::GetTextLineHeightWithSpacing();
     const float list_h = std::min(static_cast<float>(diags.size()), 5.5f) * line_h;
     if (!diags.empty()) ImGui::BeginChild("##problems", ImVec2(0, list_h), false);
+    int jump = -1;
     for (std::size_t k = 0; k < diags.size(); ++k) {
         const Diagnostic& d = diags[k];
         int f = pb.field_index(d.field);
@@ -278,17 +614,18 @@ void summary_and_handover(App::State& s, std::size_t i) {
         ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? kErrorColor : kWarningColor);
         // Field messages name their field already; record-level ones (unknown keys) get the key.
         std::string line = d.message + "  [" + code_name(d.code) + "]";
-        if (ImGui::Selectable(line.c_str()) && f >= 0) {
-            s.focus_field = f;
-            s.focus_frames = 3;  // this frame, SetKeyboardFocusHere's, the field's activation
-            s.drafts.at(i).touched[static_cast<std::size_t>(f)] = true;
-        }
+        if (ImGui::Selectable(line.c_str()) && f >= 0) jump = f;
         ImGui::PopStyleColor();
         if (f >= 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(s.lang, Str::GoToField).c_str());
         s.remember("problem_" + std::to_string(k));
         ImGui::PopID();
     }
     if (!diags.empty()) ImGui::EndChild();
+    if (jump >= 0) {  // after the loop: touching a field may change the diagnostics drawn above
+        s.focus_field = jump;
+        s.focus_frames = 3;  // this frame, SetKeyboardFocusHere's, the field's activation
+        s.drafts.touch(i, jump);
+    }
     ImGui::Spacing();
     const bool valid = errors == 0;
     std::string base = s.drafts.text(i, pb.id_field);
@@ -328,7 +665,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
     if (!s.options.drafts || s.options.read_only) return;
     ImGui::SameLine(0, ImGui::GetFontSize() * 2.0f);
     if (ImGui::SmallButton(tr(s.lang, Str::Duplicate).c_str())) {
-        s.current = static_cast<int>(s.drafts.duplicate(i));
+        s.select(s.drafts.duplicate(i));
         s.changed();
     }
     s.remember("duplicate");
@@ -340,7 +677,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
         if (ImGui::Button(tr(s.lang, Str::Delete).c_str())) {
             s.drafts.remove(i);
             if (s.drafts.size() == 0) s.drafts.add_new(pb.scenarios.front().id);
-            s.current = 0;
+            s.current = static_cast<int>(std::min(i, s.drafts.size() - 1));
             s.changed();
             ImGui::CloseCurrentPopup();
         }
@@ -349,6 +686,98 @@ void summary_and_handover(App::State& s, std::size_t i) {
         if (ImGui::Button(tr(s.lang, Str::Cancel).c_str())) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imports: read (parsed as the chunks come), then added in slices of kImportSlice per frame,
+// then stored in one batch. A modal shows the progress; Cancel takes everything back.
+
+void import_finish(App::State& s, ImportResult result, bool failed, const std::string& message) {
+    // Several files picked at once arrive within a few frames: keep every file's result.
+    const bool group = s.import_frame + 2 >= s.frames && !s.import_banner.text.empty();
+    if (group) {
+        s.import_banner.text += "\n" + message;
+        s.import_banner.error = s.import_banner.error || failed;
+    } else {
+        s.import_banner = Banner{message, failed};
+    }
+    s.import_frame = s.frames;
+    s.job.reset();
+    s.import_result = result;
+}
+
+void import_cancel(App::State& s) {
+    const std::string name = s.job ? s.job->file_name() : std::string();
+    if (s.import_phase == ImportPhase::Adding && s.drafts.size() > s.import_first) {
+        std::vector<std::size_t> added;
+        for (std::size_t i = s.import_first; i < s.drafts.size(); ++i) added.push_back(i);
+        s.drafts.remove_many(added);
+        s.drafts.take_changes();  // none of it was stored
+        if (s.current >= static_cast<int>(s.drafts.size())) s.current = static_cast<int>(s.drafts.size()) - 1;
+    }
+    s.import_phase = ImportPhase::Idle;
+    s.import_cancel = false;
+    import_finish(s, ImportResult{}, true, tr(s.lang, Str::ImportCancelled, {name}));
+}
+
+// One frame's share of an import in its adding phase.
+void import_step(App::State& s, std::size_t limit) {
+    if (s.import_phase != ImportPhase::Adding || !s.job) return;
+    if (s.import_cancel) return import_cancel(s);
+    s.job_next = s.drafts.import_slice(*s.job, s.job_next, limit, s.import_result);
+    s.drafts.refresh();
+    if (s.job_next < s.job->records().size()) return;
+    const ImportResult r = s.import_result;
+    const std::string name = s.job->file_name();
+    if (r.added) {
+        s.select(s.import_first);
+        s.changed();
+    }
+    import_finish(s, r, false,
+                  tr(s.lang, Str::ImportDone, {std::to_string(r.added), name, std::to_string(r.duplicates)}));
+    if (s.mode == StoreMode::PerDraft && r.added) {
+        s.import_phase = ImportPhase::Saving;
+        flush(s, true);  // one transaction: after a crash the import is all there or not at all
+    } else {
+        s.import_phase = ImportPhase::Idle;
+        save(s);
+    }
+}
+
+void import_progress(App::State& s) {
+    if (s.import_phase == ImportPhase::Idle) return;
+    if (!ImGui::IsPopupOpen("##importing")) ImGui::OpenPopup("##importing");
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 20.0f, ImGui::GetFontSize() * 28.0f), 0));
+    if (!ImGui::BeginPopupModal("##importing", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) return;
+    const std::string name = s.job ? s.job->file_name() : std::string();
+    float fraction = 1.0f;
+    std::string text;
+    if (s.import_phase == ImportPhase::Reading && s.job) {
+        const double size = static_cast<double>(std::max<std::uint64_t>(1, s.job->size()));
+        fraction = static_cast<float>(static_cast<double>(s.job->bytes_read()) / size);
+        text = tr(s.lang, Str::ImportReading,
+                  {name, megabytes(static_cast<double>(s.job->bytes_read())), megabytes(size)});
+    } else if (s.import_phase == ImportPhase::Adding && s.job) {
+        const std::size_t total = std::max<std::size_t>(1, s.job->records().size());
+        fraction = static_cast<float>(s.job_next) / static_cast<float>(total);
+        text =
+            tr(s.lang, Str::ImportAdding, {name, std::to_string(s.job_next), std::to_string(s.job->records().size())});
+    } else {
+        text = tr(s.lang, Str::ImportSaving,
+                  {std::to_string(s.import_result.added), s.import_banner.text.empty() ? name : std::string("…")});
+    }
+    text_wrapped(text);
+    ImGui::ProgressBar(std::min(1.0f, fraction), ImVec2(-1, 0));
+    s.remember("import_progress");
+    if (s.import_phase != ImportPhase::Saving) {
+        if (ImGui::Button(tr(s.lang, Str::Cancel).c_str())) s.import_cancel = true;
+        s.remember("import_cancel");
+    }
+    if (s.import_phase == ImportPhase::Idle) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 }  // namespace
@@ -360,6 +789,9 @@ void App::frame() {
     // Keyboard users reach every widget (combos, radio buttons, buttons), not only text fields.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     s.rects.clear();
+    s.drafts.set_today(s.host.today());
+    s.drafts.refresh();
+    import_step(s, kImportSlice);
     const std::uint64_t revision_before = s.revision;
     const int current_before = s.current;
     ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -383,8 +815,14 @@ void App::frame() {
     ImGui::BeginGroup();
     const float footer_h = std::min(s.footer_height, ImGui::GetContentRegionAvail().y * 0.45f);
     ImGui::BeginChild("##form", ImVec2(0, -(footer_h + ImGui::GetStyle().ItemSpacing.y)), s.options.drafts);
-    const bool has_record = s.current >= 0 && static_cast<std::size_t>(s.current) < s.drafts.size();
+    if (s.current >= static_cast<int>(s.drafts.size())) s.current = static_cast<int>(s.drafts.size()) - 1;
+    const bool has_record = s.current >= 0;
     if (has_record) draw_record_form(s, static_cast<std::size_t>(s.current));
+    if (s.restore_form_scroll >= 0 && has_record) {
+        ImGui::SetScrollY(s.restore_form_scroll);
+        s.restore_form_scroll = -1;
+    }
+    s.form_scroll = ImGui::GetScrollY();
     ImGui::EndChild();
     s.remember("form_pane");  // the visible part of the record (tests scroll a field into it)
     ImGui::BeginChild("##handover", ImVec2(0, footer_h), s.options.drafts);
@@ -392,35 +830,92 @@ void App::frame() {
     s.footer_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     ImGui::EndChild();
     ImGui::EndGroup();
+    import_progress(s);
     ImGui::End();
-    if (s.revision != revision_before) {
-        s.copied = false;
-        save(s);  // every change is saved at once
-    }
+    if (s.revision != revision_before) s.copied = false;
+    save(s);  // every change is saved at once (the meta too: the selection, the scroll)
     if (s.revision != revision_before || s.current != current_before) s.host.record_changed();
 }
 
-bool App::animating() const { return false; }
+bool App::animating() const {
+    const State& s = *state_;
+    return s.import_phase == ImportPhase::Adding || s.drafts.dirty();
+}
 
 bool App::settling() const { return state_->focus_frames > 0; }
 
+bool App::importing() const { return state_->import_phase != ImportPhase::Idle; }
+
+bool App::import_begin(const std::string& file_name, std::uint64_t size) {
+    State& s = *state_;
+    if (s.import_phase != ImportPhase::Idle) {
+        import_finish(s, ImportResult{}, true, tr(s.lang, Str::ImportBusy, {file_name}));
+        return false;
+    }
+    // A store that cannot hold it is refused now, not half-way (about twice the file's size:
+    // each draft is kept as JSON text plus the store's own overhead).
+    const double free = s.mode == StoreMode::PerDraft ? s.host.storage_free_bytes() : -1;
+    const double needed = static_cast<double>(size) * 2.0;
+    if (free >= 0 && needed > free) {
+        import_finish(s, ImportResult{}, true,
+                      tr(s.lang, Str::ImportNoSpace, {file_name, megabytes(needed), megabytes(free)}));
+        return false;
+    }
+    s.job = std::make_unique<ImportJob>(s.drafts.playbook(), file_name, size, s.lang);
+    if (s.job->failed()) {
+        import_finish(s, ImportResult{}, true, s.job->message());
+        return false;
+    }
+    s.import_phase = ImportPhase::Reading;
+    s.import_cancel = false;
+    s.import_result = ImportResult{};
+    s.job_next = 0;
+    return true;
+}
+
+bool App::import_chunk(const char* data, std::size_t size) {
+    State& s = *state_;
+    if (s.import_phase != ImportPhase::Reading || !s.job) return false;
+    if (s.import_cancel) {
+        import_cancel(s);
+        return false;
+    }
+    if (!s.job->feed(data, size)) {
+        s.import_phase = ImportPhase::Idle;
+        import_finish(s, ImportResult{}, true, s.job->message());
+        return false;
+    }
+    return true;
+}
+
+void App::import_end() {
+    State& s = *state_;
+    if (s.import_phase != ImportPhase::Reading || !s.job) return;
+    if (s.import_cancel) return import_cancel(s);
+    if (!s.job->finish()) {
+        s.import_phase = ImportPhase::Idle;
+        import_finish(s, ImportResult{}, true, s.job->message());
+        return;
+    }
+    s.import_phase = ImportPhase::Adding;
+    s.import_first = s.drafts.size();
+    s.job_next = 0;
+}
+
+void App::import_fail(const std::string& reason) {
+    State& s = *state_;
+    if (s.import_phase != ImportPhase::Reading || !s.job) return;
+    const std::string name = s.job->file_name();
+    s.import_phase = ImportPhase::Idle;
+    import_finish(s, ImportResult{}, true, tr(s.lang, Str::ImportBroken, {name, "0", "0", reason}));
+}
+
 void App::import_file(const std::string& file_name, const std::string& bytes) {
     State& s = *state_;
-    std::size_t before = s.drafts.size();
-    ImportResult r = s.drafts.import(file_name, bytes, s.lang);
-    // Several files picked at once arrive before the next frame: keep every file's result.
-    if (s.import_frame == s.frames && !s.import_banner.text.empty()) {
-        s.import_banner.text += "\n" + r.message;
-        s.import_banner.error = s.import_banner.error || r.failed;
-    } else {
-        s.import_banner = Banner{r.message, r.failed};
-    }
-    s.import_frame = s.frames;
-    if (s.drafts.size() != before) {
-        s.current = static_cast<int>(before);
-        s.changed();
-        save(s);
-    }
+    if (!import_begin(file_name, bytes.size())) return;
+    import_chunk(bytes.data(), bytes.size());
+    import_end();
+    while (s.import_phase == ImportPhase::Adding) import_step(s, s.job ? s.job->records().size() + 1 : 1);
 }
 
 void App::set_language(Lang lang) {
@@ -432,11 +927,12 @@ Lang App::language() const { return state_->lang; }
 
 std::string App::drafts_json() const {
     State& s = *state_;
+    s.drafts.refresh();
     std::string out = "[";
     for (std::size_t i = 0; i < s.drafts.size(); ++i) {
         if (i) out += ',';
         out += "{\"uid\":" + std::to_string(s.drafts.at(i).uid) + ",\"valid\":";
-        out += error_count(s.diagnostics(i)) ? "false" : "true";
+        out += s.drafts.valid(i) ? "true" : "false";
         out += ",\"record\":";
         append_record_json(out, s.drafts.playbook(), s.drafts.at(i).record);
         out += '}';
@@ -461,6 +957,7 @@ std::string App::set_previous(const std::string& json) {
     State& s = *state_;
     if (std::string error = s.drafts.set_previous(json, Lang::En); !error.empty()) return error;
     s.changed();  // verdicts may change; nothing stored changes
+    s.drafts.refresh();
     return "";
 }
 

@@ -5,13 +5,42 @@
 // Must not depend on Emscripten, GL or the DOM.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ftblock/date.h"
 #include "ftblock/text.h"
 
 namespace ftblock::web {
+
+// The drafts store (docs/storage.md): one object per draft (IndexedDB in the browser), keyed by
+// the draft's uid, plus one meta object. A change writes only the drafts it touched.
+struct StoredDraft {
+    std::uint64_t uid = 0;
+    std::string json;  // Drafts::draft_json: {"uid","created","touched","auto","record"}
+};
+
+struct StoreBatch {  // one transaction: all of it or none of it is stored
+    std::vector<StoredDraft> put;
+    std::vector<std::uint64_t> remove;
+    std::string meta;            // "" = unchanged, else the meta object (JSON text)
+    bool remove_legacy = false;  // once committed: remove the localStorage slots it migrated
+    bool is_import = false;      // an import: the host may spread its puts over several tasks
+};
+
+enum class StoreState {
+    Missing,  // no drafts store in this browser: the localStorage functions are the fallback
+    Ready,    // open; `contents` holds what it had
+    Failed,   // there is one but it cannot be used (private mode, blocked upgrade, error)
+};
+
+struct StoreContents {
+    std::vector<StoredDraft> drafts;  // in any order
+    std::string meta;                 // "" when none was stored yet
+    std::string error;                // Failed: why (English, from the browser)
+};
 
 class Host {  // what the app needs from its surroundings
 public:
@@ -21,6 +50,12 @@ public:
     virtual bool storage_get(const std::string& key, std::string& value) = 0;  // false: absent or unreadable
     virtual bool storage_set(const std::string& key, const std::string& value) = 0;  // false: the write failed
     virtual void storage_remove(const std::string& key) = 0;
+    // The drafts store. Opened once, before the app starts; writes complete later through
+    // App::store_done(batch id, ok, error), in the order they were given.
+    virtual StoreState store_open(StoreContents& /*contents*/) { return StoreState::Missing; }
+    virtual void store_write(std::uint64_t /*batch_id*/, const StoreBatch& /*batch*/) {}
+    virtual std::string storage_persistence() { return ""; }  // "persistent", "best-effort" or "" (not known yet)
+    virtual double storage_free_bytes() { return -1; }        // quota minus usage as last estimated; < 0 unknown
     virtual void download(const std::string& file_name, const std::string& mime, const std::string& bytes) = 0;
     virtual void copy_text(const std::string& text) = 0;        // to the system clipboard
     virtual void open_import_dialog() = 0;                      // the host later calls App::import_file
@@ -44,11 +79,20 @@ public:
     App& operator=(const App&) = delete;
 
     void frame();            // this frame's ImGui:: calls (between NewFrame and Render)
-    bool animating() const;  // wants frames without input (a message fading, …)
+    bool animating() const;  // wants frames without input (an import in progress, a save pending, …)
     bool settling() const;   // a click's effect needs a frame or two more (a jump to a field)
 
     // host → app
     void import_file(const std::string& file_name, const std::string& bytes);  // adds drafts, never replaces
+    // A file streamed in chunks (one import at a time): begin, chunks, end. import_chunk returns
+    // false when the user cancelled (the host then stops reading). A read error ends it with
+    // import_fail. All or nothing: drafts are added only when the whole file has been read.
+    bool import_begin(const std::string& file_name, std::uint64_t size);  // false: busy or refused
+    bool import_chunk(const char* data, std::size_t size);
+    void import_end();
+    void import_fail(const std::string& reason);
+    bool importing() const;  // between import_begin and the import's store write completing
+    void store_done(std::uint64_t batch_id, bool ok, const std::string& error);
     void set_language(Lang lang);
     void save_now();  // e.g. on visibilitychange; normally every change saves itself
 

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,15 @@ struct Banner {
     bool error = false;
 };
 
+enum class StoreMode {
+    None,         // one record owned by the page: nothing is stored
+    PerDraft,     // the drafts store (IndexedDB): one object per draft, a change writes only it
+    Blob,         // the fallback where there is no drafts store: localStorage, two slots
+    Unavailable,  // storage refused (private mode, sandboxed frame, a blocked upgrade)
+};
+
+enum class ImportPhase { Idle, Reading, Adding, Saving };
+
 struct App::State {
     Host& host;
     Lang lang;
@@ -30,19 +40,47 @@ struct App::State {
     Filter filter = Filter::All;
     std::string search;
 
-    // change tracking: every edit bumps the revision; diagnostics are cached per revision
+    // the drafts list: indices shown under the filter and search (cached; empty when all)
+    std::vector<std::uint32_t> shown;
+    bool shown_all = true;
+    std::uint64_t shown_version = 0;
+    Filter shown_filter = Filter::All;
+    std::string shown_search;
+    bool scroll_to_current = false;  // bring the current draft into the list's view
+    float list_scroll = 0, form_scroll = 0;
+    float restore_list_scroll = -1, restore_form_scroll = -1;  // from the stored meta, first frames
+
+    // change tracking: every edit bumps the revision (the page's change event, the blob save)
     std::uint64_t revision = 1;
     std::uint64_t saved_revision = 0;
-    std::uint64_t cached_revision = 0;
-    std::vector<Diagnostics> cached;  // per draft, in the current language
-    Lang cached_lang = Lang::En;
+    // the current draft's diagnostics in the user's language, cached by what they depend on
+    std::uint64_t diag_uid = 0, diag_revision = 0, diag_verdict = 0;
+    Lang diag_lang = Lang::En;
+    Diagnostics diag;
 
-    // storage (two slots: a write never touches the last good copy; see save())
-    bool storage_ok = true;
-    std::string slot = "a";
+    // storage
+    StoreMode mode = StoreMode::None;
+    bool storage_ok = true;      // false: Unavailable (the warning at start)
+    std::string storage_reason;  // why it is unavailable (the browser's words)
+    std::string slot = "a";      // Blob: the slot the pointer names
+    std::uint64_t next_batch = 1;
+    std::map<std::uint64_t, Drafts::Changes> in_flight;  // PerDraft: batches not yet acknowledged
+    std::string stored_meta;                             // the meta as last handed to the store
+    bool retry_save = false;                             // a failed batch: written again with the next change
     std::string save_error;
     std::string unreadable;  // stored data we could not read, kept for download
     std::string unreadable_reason;
+    std::vector<std::uint64_t> unreadable_uids;  // PerDraft: the damaged objects (removed on dismiss)
+    bool legacy_unreadable = false;              // an unreadable localStorage slot kept after migration
+
+    // import (one at a time)
+    ImportPhase import_phase = ImportPhase::Idle;
+    std::unique_ptr<ImportJob> job;
+    std::size_t job_next = 0;
+    std::size_t import_first = 0;  // drafts from here on are the import's (taken back on cancel)
+    ImportResult import_result;
+    std::uint64_t import_batch = 0;
+    bool import_cancel = false;
 
     // messages
     std::uint64_t frames = 0;  // frames drawn (to group the files of one import)
@@ -50,9 +88,12 @@ struct App::State {
     Banner import_banner;
     std::uint64_t undo_uid = 0;
     std::vector<ScenarioChange> undo_changes;
+    bool undo_follow = false;  // the draft's follow_previous before the change
     std::string undo_text;
+    std::vector<RemovedDraft> deleted;  // the last "delete shown", for its Undo
+    std::string deleted_text;
+    std::uint64_t deleted_placeholder = 0;  // the empty draft a delete of every draft left
     bool copied = false;
-    int confirm_delete = -1;
 
     int focus_field = -1;                 // jump here next frame (from the summary)
     int focus_frames = 0;                 // frames until that field is active (App::settling)
@@ -61,8 +102,12 @@ struct App::State {
 
     State(Host& h, Lang l, AppOptions o, const Playbook& pb) : host(h), lang(l), options(std::move(o)), drafts(pb) {}
 
-    const Diagnostics& diagnostics(std::size_t i);  // cached for this revision and language
+    const Diagnostics& diagnostics(std::size_t i);  // the draft's, in the current language
     void changed() { ++revision; }
+    void select(std::size_t i) {
+        current = static_cast<int>(i);
+        scroll_to_current = true;
+    }
     void remember(const std::string& name) {  // the last item's rectangle
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         rects[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);

@@ -83,11 +83,9 @@ private:
         s_.changed();
     }
     void touch(int f) {
-        std::vector<bool>& t = s_.drafts.at(d_).touched;
-        if (!t[static_cast<std::size_t>(f)]) {
-            t[static_cast<std::size_t>(f)] = true;
-            s_.changed();
-        }
+        if (s_.drafts.at(d_).touched[static_cast<std::size_t>(f)]) return;
+        s_.drafts.touch(d_, f);
+        s_.changed();
     }
 
     void label(int f) {
@@ -132,10 +130,12 @@ private:
             const Choice& c = list->choices[i];
             if (i) ImGui::SameLine();
             if (ImGui::RadioButton(c.label.in(s_.lang).c_str(), now == c.id) && now != c.id) {
+                const bool follow = s_.drafts.at(d_).follow_previous;
                 std::vector<ScenarioChange> changes = s_.drafts.switch_scenario(d_, c.id);
+                s_.drafts.set_follow_previous(d_, true);  // the user's own switch: 上一值 is filled in
                 s_.changed();
                 touch(f);
-                announce_switch(c, changes);
+                announce_switch(c, changes, follow);
             }
             s_.remember("scenario_" + c.id);
             if (const Scenario* sc = pb_.scenario(c.id)) {
@@ -167,8 +167,9 @@ private:
         return out;
     }
 
-    void announce_switch(const Choice& to, const std::vector<ScenarioChange>& changes) {
+    void announce_switch(const Choice& to, const std::vector<ScenarioChange>& changes, bool follow_before) {
         s_.undo_uid = s_.drafts.at(d_).uid;
+        s_.undo_follow = follow_before;
         s_.undo_changes = changes;
         std::string list = describe(changes);
         if (!list.empty() && list.back() == '\n') list.pop_back();
@@ -215,22 +216,46 @@ private:
     }
 
     // Delivery: the engagement scenario keeps the previous value of the entitlement (上一值).
+    // A draft created here follows it (locked, filled in by Drafts::refresh); a draft that came
+    // from a file, the backup or the page keeps its own value, shown with its error and a button
+    // that takes the previous value (undoable). Never rewritten behind the user's back.
     bool previous(int f) {
-        std::optional<std::string> prev = s_.drafts.previous_value(d_, s_.host.today());
+        std::optional<std::string> prev = s_.drafts.previous_value(d_);
         if (!prev) {
             ImGui::TextDisabled("%s", tr(s_.lang, Str::NoPrevious).c_str());
             ImGui::SetNextItemWidth(-1);
             return false;
         }
-        if (text(f) != *prev) {
-            if (s_.options.read_only) return false;  // shown as it is, with its error
-            set(f, *prev);
+        const std::string now = text(f);
+        const std::string& key = pb_.fields[static_cast<std::size_t>(f)].key;
+        if (now != *prev && !s_.drafts.at(d_).follow_previous) {
+            std::string shown =
+                now.empty() ? tr(s_.lang, Str::ChooseValue) : choice_label(pb_, f, now, s_.lang) + "  (" + now + ")";
+            ImGui::BeginDisabled();
+            ImGui::InputText("##given", &shown, ImGuiInputTextFlags_ReadOnly);
+            ImGui::EndDisabled();
+            s_.remember("field_" + key);
+            tooltip(tr(s_.lang, Str::DiffersFromPrevious, {choice_label(pb_, f, *prev, s_.lang)}));
+            if (!s_.options.read_only &&
+                ImGui::SmallButton(tr(s_.lang, Str::UsePrevious, {choice_label(pb_, f, *prev, s_.lang)}).c_str())) {
+                s_.undo_uid = s_.drafts.at(d_).uid;
+                s_.undo_changes = {ScenarioChange{f, now, *prev}};
+                s_.undo_follow = false;
+                s_.undo_text =
+                    tr(s_.lang, Str::UsedPrevious,
+                       {now.empty() ? "∅" : choice_label(pb_, f, now, s_.lang), choice_label(pb_, f, *prev, s_.lang)});
+                set(f, *prev);
+                s_.drafts.set_follow_previous(d_, true);
+                touch(f);
+            }
+            s_.remember("use_previous");
+            return true;
         }
         ImGui::BeginDisabled();
         std::string shown = choice_label(pb_, f, *prev, s_.lang) + "  (" + *prev + ")";
         ImGui::InputText("##previous", &shown, ImGuiInputTextFlags_ReadOnly);
         ImGui::EndDisabled();
-        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
+        s_.remember("field_" + key);
         tooltip(tr(s_.lang, Str::PreviousValueFrom));
         return true;
     }
