@@ -78,7 +78,7 @@
     return '[' + list.map(function (r, i) { return recordText(r, 'options.previous[' + i + ']'); }).join(',') + ']';
   }
 
-  var EVENTS = ['change', 'valid', 'submit', 'language'];
+  var EVENTS = ['change', 'valid', 'submit', 'language', 'saved'];
   var mounted = typeof WeakSet === 'function' ? new WeakSet() : null;  // elements holding a form
 
   function mount(container, options) {
@@ -92,6 +92,7 @@
     var destroyed = false;
     var canvas = null;
     var lastValid = null;
+    var opened = null;  // the drafts store, until the module takes it
 
     function api() {
       if (destroyed) throw new Error('ftblock: this form was destroyed');
@@ -130,6 +131,8 @@
         noteValidity(record);
       } else if (name === 'submit') {
         emit('submit', detail);
+      } else if (name === 'saved') {
+        emit('saved', detail);
       }
     }
 
@@ -155,6 +158,8 @@
         if (destroyed) return;
         if (mounted) mounted.delete(container);
         if (module) module.ftblock.destroy();
+        if (opened) opened.close();
+        opened = null;
         destroyed = true;
         module = null;
         if (canvas && canvas.parentNode) canvas.parentNode.removeChild(canvas);
@@ -183,6 +188,8 @@
     handle.ready = new Promise(function (resolve, reject) {
       function fail(reason, kind) {
         failed = String(reason && reason.message ? reason.message : reason);
+        if (opened) opened.close();
+        opened = null;
         if (mounted) mounted.delete(container);  // a failed form leaves the element free
         if (module) {
           module.ftblock.destroy();
@@ -219,6 +226,15 @@
                                       display: 'block', touchAction: 'none' });
         container.appendChild(canvas);
 
+        // Drafts mode: the drafts store opens while the rest downloads (docs/storage.md).
+        var store = options.drafts
+          ? ftblock.openDraftStore(options.storageKey || 'ftblock.drafts').then(function (s) {
+            mark('ftblock:store-open');
+            if (destroyed || failed) s.close();
+            else opened = s;
+            return s;
+          })
+          : Promise.resolve(null);
         var fonts = Promise.all([fetchBytes(ftblock.baseUrl + 'fonts/ftblock-latin.ttf'),
                                  fetchBytes(ftblock.baseUrl + 'fonts/ftblock-cjk.ttf')])
           .then(function (f) { mark('ftblock:fonts-loaded'); return f; });
@@ -232,13 +248,14 @@
           });
         }).then(function (m) { mark('ftblock:wasm-ready'); return m; });
 
-        Promise.all([instance, fonts]).then(function (both) {
-          var m = both[0], f = both[1];
+        Promise.all([instance, fonts, store]).then(function (all) {
+          var m = all[0], f = all[1];
           if (destroyed) throw new Error('ftblock: the form was destroyed before it started');
           var problem = m.ftblock.start(canvas, f[0], f[1], lang, {
             drafts: !!options.drafts, storageKey: options.storageKey, readOnly: !!options.readOnly,
-            submitLabel: options.submitLabel
+            submitLabel: options.submitLabel, store: all[2]
           });
+          opened = null;  // the module has it now, and closes it in destroy()
           if (problem) throw new Error(problem);
           module = m;
           var bad = previous ? m.ftblock.setPrevious(previous) : '';

@@ -25,6 +25,12 @@ public:
         return platform::storage_set(key, value);
     }
     void storage_remove(const std::string& key) override { platform::storage_remove(key); }
+    StoreState store_open(StoreContents& contents) override { return platform::store_open(contents); }
+    void store_write(std::uint64_t batch_id, const StoreBatch& batch) override {
+        platform::store_write(batch_id, batch);
+    }
+    std::string storage_persistence() override { return platform::storage_persistence(); }
+    double storage_free_bytes() override { return platform::storage_free_bytes(); }
     void download(const std::string& file_name, const std::string& mime, const std::string& bytes) override {
         files_download(file_name, mime, bytes);
     }

@@ -29,11 +29,14 @@ EM_JS(void, js_api_install, (), {
     Module["ftblock"] = {
         // canvas: the form's <canvas> (already in the page, inside its container); latin, cjk: the
         // two fonts" bytes (ArrayBuffer); lang: "en" or "zh-CN"; options: { drafts, storageKey,
-        // readOnly, submitLabel } (docs/embedding.md). Draws the first frame before it returns.
-        // Returns "" or the reason the form cannot run.
+        // readOnly, submitLabel } (docs/embedding.md) and, in drafts mode, store: the drafts store
+        // the loader opened (ftblock.openDraftStore; without it the form keeps its drafts in
+        // localStorage). Draws the first frame before it returns. Returns "" or the reason the
+        // form cannot run.
         "start": function(canvas, latin, cjk, lang, options) {
             options = options || {};
             specialHTMLTargets["!ftblock-canvas"] = canvas;
+            Module["ftblockStore"] = options.drafts && options.store ? options.store : null;
             var a = withBytes(new Uint8Array(latin));
             var b = withBytes(new Uint8Array(cjk));
             var status;
@@ -62,6 +65,8 @@ EM_JS(void, js_api_install, (), {
         // elements the module added (the loader removes the canvas).
         "destroy": function() {
             _ftblock_stop();
+            if (Module["ftblockStore"]) Module["ftblockStore"].close();  // writes given still complete
+            Module["ftblockStore"] = null;
             Module["ftblockDisposers"].forEach(function(f) { try { f(); } catch (err) {} });
             Module["ftblockDisposers"] = [];
             ["ftblockIme", "ftblockImportInput"].forEach(function(k) {

@@ -1,12 +1,14 @@
 // web/platform/platform.h — the browser around the form: what the platform units tell each other.
 // One concern per unit (STYLE.md): frame_loop (when to draw), webgl (the context), display
 // (size, devicePixelRatio, cursor), input (mouse and keys, trickled into ImGui), ime (the hidden
-// textarea that brings in text), clipboard, fonts, storage, files, host (App's Host), js_api
-// (the page's handle). Everything here runs on the page's main thread, one form per wasm
-// instance (MODULARIZE: several forms on a page are several instances, each with these globals).
+// textarea that brings in text), clipboard, fonts, storage (localStorage), store (IndexedDB),
+// files, host (App's Host), js_api (the page's handle). Everything here runs on the page's main
+// thread, one form per wasm instance (MODULARIZE: several forms on a page are several instances,
+// each with these globals).
 // Only web/platform/ may include this; the form (web/*.cpp) knows only app.h's Host.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <imgui.h>
@@ -79,6 +81,12 @@ bool storage_get(const std::string& key, std::string& value);
 bool storage_set(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
 void storage_init();                        // save_now when the page is hidden or left
+
+// store.cpp (the drafts store: IndexedDB, opened by the loader; docs/storage.md)
+StoreState store_open(StoreContents& contents);              // Host::store_open
+void store_write(std::uint64_t batch_id, const StoreBatch& batch);  // done: App::store_done, in order
+std::string storage_persistence();          // "persistent", "best-effort" or "" (not known yet)
+double storage_free_bytes();                // quota − usage as last estimated; < 0 unknown
 
 // files.cpp
 void files_download(const std::string& file_name, const std::string& mime, const std::string& bytes);
