@@ -195,12 +195,15 @@ void save_blob(App::State& s) {
 // The drafts store: this frame's changes in one batch.
 void flush(App::State& s, bool is_import) {
     if (s.mode != StoreMode::PerDraft) return;
+    // After a failed write, only a new change (or an import) tries again: not every frame.
+    if (s.retry_pending && !s.drafts.has_new_changes() && !is_import) return;
     Drafts::Changes changes = s.drafts.take_changes();
     std::string meta = meta_json(s);
     const bool meta_changed = meta != s.stored_meta;
     if (changes.empty() && !meta_changed) return;
     if (changes.empty() && !s.in_flight.empty()) return;  // the meta alone waits (scrolling)
-    if (!s.save_error.empty() && !changes.empty()) s.retry_save = true;
+    if (!s.save_error.empty()) s.retry_save = true;
+    s.retry_pending = false;
     StoreBatch batch;
     batch.put.reserve(changes.put.size());
     for (std::uint64_t uid : changes.put) {
@@ -220,6 +223,8 @@ void flush(App::State& s, bool is_import) {
 
 void save(App::State& s) {
     s.drafts.refresh();  // drafts that follow their previous record may have taken its value
+    // An import being added is stored in one batch at its end (all or nothing after a crash).
+    if (s.import_phase == ImportPhase::Adding) return;
     if (s.mode == StoreMode::PerDraft)
         flush(s);
     else if (s.mode == StoreMode::Blob)
@@ -265,6 +270,7 @@ void App::store_done(std::uint64_t batch_id, bool ok, const std::string& error) 
         s.save_error = error.empty() ? "the browser refused the write" : error;
         s.drafts.requeue(changes);  // written again with the next change
         s.stored_meta.clear();
+        s.retry_pending = true;
     }
     if (batch_id == s.import_batch) {
         s.import_batch = 0;
@@ -476,10 +482,13 @@ void next_problem(App::State& s) {
 void drafts_list(App::State& s) {
     int filter = static_cast<int>(s.filter);
     ImGui::RadioButton(tr(s.lang, Str::FilterAll).c_str(), &filter, 0);
+    s.remember("filter_all");
     ImGui::SameLine();
     ImGui::RadioButton(tr(s.lang, Str::FilterValid).c_str(), &filter, 1);
+    s.remember("filter_valid");
     ImGui::SameLine();
     ImGui::RadioButton(tr(s.lang, Str::FilterInvalid).c_str(), &filter, 2);
+    s.remember("filter_invalid");
     s.filter = static_cast<Filter>(filter);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", tr(s.lang, Str::Search).c_str(), &s.search);

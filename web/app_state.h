@@ -66,7 +66,8 @@ struct App::State {
     std::uint64_t next_batch = 1;
     std::map<std::uint64_t, Drafts::Changes> in_flight;  // PerDraft: batches not yet acknowledged
     std::string stored_meta;                             // the meta as last handed to the store
-    bool retry_save = false;                             // a failed batch: written again with the next change
+    bool retry_save = false;     // this batch retries a failed one (its success clears the error)
+    bool retry_pending = false;  // a batch failed: the next change writes it again
     std::string save_error;
     std::string unreadable;  // stored data we could not read, kept for download
     std::string unreadable_reason;

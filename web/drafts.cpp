@@ -246,7 +246,10 @@ void Drafts::mark(std::size_t i) {
     dirty_.push_back(drafts_[i].uid);
 }
 
-void Drafts::changed(std::size_t i) { to_store_[drafts_[i].uid] = true; }
+void Drafts::changed(std::size_t i) {
+    to_store_[drafts_[i].uid] = true;
+    fresh_changes_ = true;
+}
 
 void Drafts::reindex(std::size_t i) {
     mark(i);
@@ -416,6 +419,7 @@ std::vector<RemovedDraft> Drafts::remove_many(std::vector<std::size_t> indices) 
         if (v.reg.has_day) affected.emplace_back(v.reg.key, v.reg.pos);
         leave(i);
         to_store_[drafts_[i].uid] = false;
+        fresh_changes_ = true;
     }
     // Compact in one pass (removing thousands stays linear).
     std::size_t out = 0, k = 0;
@@ -552,6 +556,7 @@ Drafts::Changes Drafts::take_changes() {
             out.removed.push_back(uid);
     }
     to_store_.clear();
+    fresh_changes_ = false;
     std::sort(out.put.begin(), out.put.end());
     std::sort(out.removed.begin(), out.removed.end());
     return out;
@@ -560,10 +565,13 @@ Drafts::Changes Drafts::take_changes() {
 void Drafts::requeue(const Changes& changes) {
     for (std::uint64_t uid : changes.put) to_store_.emplace(uid, true);  // a later removal stays
     for (std::uint64_t uid : changes.removed) to_store_.emplace(uid, false);
+    fresh_changes_ = false;
 }
 
 void Drafts::forget_stored(std::uint64_t uid) {
-    if (find_uid(uid) < 0) to_store_[uid] = false;
+    if (find_uid(uid) >= 0) return;
+    to_store_[uid] = false;
+    fresh_changes_ = true;
 }
 
 void Drafts::mark_all_changed() {

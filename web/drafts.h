@@ -161,9 +161,10 @@ public:
         bool empty() const { return put.empty() && removed.empty(); }
     };
     Changes take_changes();
-    void mark_all_changed();                // everything is written again (a migration)
-    void requeue(const Changes& changes);   // a write that failed: written again with the next
-    void forget_stored(std::uint64_t uid);  // a stored object no draft has (damaged): removed
+    void mark_all_changed();                                 // everything is written again (a migration)
+    void requeue(const Changes& changes);                    // a write that failed: written again with the next
+    bool has_new_changes() const { return fresh_changes_; }  // since the last take or requeue
+    void forget_stored(std::uint64_t uid);                   // a stored object no draft has (damaged): removed
     std::uint64_t next_uid() const { return next_uid_; }
 
     // The per-draft stored form: one JSON object per draft.
@@ -236,6 +237,7 @@ private:
     std::vector<std::uint64_t> dirty_;                              // uids to re-check
     std::unordered_map<std::uint64_t, bool> to_store_;              // uid → true: put, false: removed
     std::unordered_multimap<std::uint64_t, std::uint64_t> hashes_;  // during an import: content hash → uid
+    bool fresh_changes_ = false;
     std::uint64_t next_uid_ = 1;
     std::size_t valid_count_ = 0;
     std::uint64_t list_version_ = 1;

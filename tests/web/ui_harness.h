@@ -54,6 +54,51 @@ public:
     void record_changed() override { ++changes; }
     std::vector<std::string> submitted;  // the records handed over by Submit (JSON)
     void submit(const std::string& record_json) override { submitted.push_back(record_json); }
+
+    // The drafts store (IndexedDB's stand-in): off unless `has_store`. A batch is applied at once
+    // (as a committed transaction) unless `fail_store_writes`; its acknowledgement waits for
+    // deliver() (Ui::frame calls it), as the browser's comes in a later task.
+    bool has_store = false;
+    bool store_broken = false;  // the browser has one but it cannot be opened (private mode)
+    bool fail_store_writes = false;
+    std::map<std::uint64_t, std::string> store;
+    std::string meta;
+    std::vector<web::StoreBatch> batches;                     // every batch given, in order
+    std::vector<std::pair<std::uint64_t, std::string>> acks;  // (batch id, error): waiting for deliver()
+    std::string persistence;
+    double free_bytes = -1;
+
+    web::StoreState store_open(web::StoreContents& contents) override {
+        if (!has_store) return web::StoreState::Missing;
+        if (store_broken) {
+            contents.error =
+                "InvalidStateError: A mutation operation was attempted on a database that did not allow mutations.";
+            return web::StoreState::Failed;
+        }
+        for (const auto& [uid, json] : store) contents.drafts.push_back({uid, json});
+        contents.meta = meta;
+        return web::StoreState::Ready;
+    }
+    void store_write(std::uint64_t id, const web::StoreBatch& batch) override {
+        batches.push_back(batch);
+        if (fail_store_writes) {
+            acks.emplace_back(id, "QuotaExceededError: The quota has been exceeded.");
+            return;
+        }
+        for (const web::StoredDraft& d : batch.put) store[d.uid] = d.json;
+        for (std::uint64_t uid : batch.remove) store.erase(uid);
+        if (!batch.meta.empty()) meta = batch.meta;
+        if (batch.remove_legacy)
+            for (const char* k : {".a", ".b", ".current"}) storage.erase("ftblock.drafts" + std::string(k));
+        acks.emplace_back(id, "");
+    }
+    std::string storage_persistence() override { return persistence; }
+    double storage_free_bytes() override { return free_bytes; }
+    void deliver(web::App& app) {
+        std::vector<std::pair<std::uint64_t, std::string>> now;
+        now.swap(acks);
+        for (const auto& [id, error] : now) app.store_done(id, error.empty(), error);
+    }
 };
 
 class Ui {
@@ -87,6 +132,7 @@ public:
     void frame() {
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60.0f;
+        host_->deliver(*app_);
         ImGui::NewFrame();
         app_->frame();
         ImGui::Render();
