@@ -19,9 +19,51 @@ const { chromium } = createRequire(path.join(here, 'package.json'))('playwright-
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-// The storage keys of the form's two-slot save (web/app.cpp).
+// The storage keys of the form's two-slot save in localStorage (web/app.cpp): the fallback where
+// IndexedDB is missing, and the format drafts are migrated from (docs/storage.md).
 export const POINTER_KEY = 'ftblock.drafts.current';
 export const slotKey = (slot) => `ftblock.drafts.${slot}`;
+
+// An init script for a browser without IndexedDB: the form keeps its drafts in localStorage.
+export const NO_INDEXEDDB = `Object.defineProperty(window, 'indexedDB', { configurable: true, get() { return undefined; } });`;
+
+// The drafts database of a form (docs/storage.md), read from inside `page`: { drafts: { uid:
+// JSON text }, meta: text or null }, or null when there is no such database.
+export async function readStore(page, name = 'ftblock.drafts') {
+  return page.evaluate(async (dbName) => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes(dbName)) return null;
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open(dbName);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise((resolve, reject) => {
+        const tx = db.transaction(['drafts', 'meta'], 'readonly');
+        const out = { drafts: {}, meta: null };
+        let keys, values;
+        tx.objectStore('drafts').getAllKeys().onsuccess = (e) => { keys = e.target.result; };
+        tx.objectStore('drafts').getAll().onsuccess = (e) => { values = e.target.result; };
+        tx.objectStore('meta').get('meta').onsuccess = (e) => { out.meta = e.target.result ?? null; };
+        tx.oncomplete = () => {
+          keys.forEach((k, i) => { out.drafts[k] = values[i]; });
+          resolve(out);
+        };
+        tx.onabort = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, name);
+}
+
+// The records of a stored drafts database: { uid: record }.
+export function storedRecords(store) {
+  const out = {};
+  for (const [uid, text] of Object.entries(store?.drafts || {})) out[uid] = JSON.parse(text).record;
+  return out;
+}
 
 // The CSV header of an exported record (the playbook's field order) and the record's 16 keys.
 export const FIELDS = ['id', 'customer', 'workload', 'scenario', 'updated_by', 'l1', 'l2', 'l3',
@@ -63,7 +105,7 @@ export class Form {
     if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
-    if (initScript) await context.addInitScript(initScript);
+    for (const script of [].concat(initScript || [])) await context.addInitScript(script);
     const page = await context.newPage();
     const form = new Form(context, page, requests, []);
     await form.goto(url, page);
@@ -231,14 +273,25 @@ export class Form {
   }
 
   // Imports files ({ name, text } or { name, bytes }) through the form's import button and the
-  // file chooser it opens.
-  async importFiles(files) {
+  // file chooser it opens; `wait` false: return once the files are chosen (the import runs on).
+  async importFiles(files, { wait = true, timeout = 60000 } = {}) {
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser', { timeout: 5000 }), this.click('import')]);
     assert.ok(chooser.isMultiple(), 'the import dialog takes several files');
     await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType || 'application/json',
       buffer: f.bytes || Buffer.from(f.text, 'utf8') })));
-    await sleep(200 + 50 * files.length);  // the files are read asynchronously, one by one
-    await this.settle();
+    if (wait) await this.importDone(timeout);
+  }
+
+  // Waits until no import runs: the files are read one by one, their drafts added and stored
+  // (the progress window shows until then).
+  async importDone(timeout = 60000) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      await this.settle();
+      if (!(await this.has('import_progress'))) return;
+      assert.ok(Date.now() < end, 'the import did not finish in time');
+      await sleep(20);
+    }
   }
 
   async screenshot(name) {

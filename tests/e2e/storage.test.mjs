@@ -1,15 +1,17 @@
 // The form's drafts in a real browser's storage: every draft found again after a reload; import
 // that adds and never destroys (broken files change nothing, duplicates are not added twice);
-// a storage that throws (quota full, any other error) while the form keeps working; a tab killed
-// in the middle of a save (the next load has the last good copy, never a mix); corrupt stored
-// drafts; storage that is not there at all; the clipboard with 100,000 characters.
-// BAD_INPUTS 27–33. Each test runs in a fresh browser context; Form.close() fails the test if a
-// request left 127.0.0.1. Run: node --test (in tests/e2e).
+// the clipboard with 100,000 characters. Then the localStorage fallback of a browser without
+// IndexedDB (docs/storage.md): a storage that throws (quota full, any other error) while the
+// form keeps working; a tab killed in the middle of a save (the next load has the last good
+// copy, never a mix); corrupt stored drafts; storage that is not there at all. BAD_INPUTS 27–33.
+// IndexedDB itself: drafts_store.test.mjs, store.test.mjs, kill.test.mjs.
+// Each test runs in a fresh browser context; Form.close() fails the test if a request left
+// 127.0.0.1. Run: node --test (in tests/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { serveSite } from './harness.mjs';
-import { launchChromium, Form, POINTER_KEY, slotKey, isoDay } from './form_helpers.mjs';
+import { launchChromium, Form, POINTER_KEY, slotKey, isoDay, NO_INDEXEDDB, readStore, storedRecords } from './form_helpers.mjs';
 
 let site, browser;
 before(async () => {
@@ -56,6 +58,10 @@ test('a reload, or a new tab, finds every draft where it was', async () => {
       [['First', 'assignment'], ['第二', 'delivery'], [undefined, 'assignment']]);
     assert.equal(drafts[2].record.notes, 'line one\nline two');
     assert.equal(drafts[2].record.workload, 'teams');
+
+    const stored = storedRecords(await readStore(form.page));
+    assert.deepEqual(stored, Object.fromEntries(drafts.map((d) => [d.uid, d.record])), 'one object per draft in IndexedDB');
+    assert.deepEqual(await form.storage(), {}, 'nothing in localStorage');
 
     await form.reload();
     assert.deepEqual(await form.drafts(), drafts);
@@ -119,8 +125,8 @@ for (const [what, error] of [
   ['a full quota (QuotaExceededError)', "new DOMException('The quota has been exceeded.', 'QuotaExceededError')"],
   ['any other storage error', "new TypeError('storage backend failed')"],
 ]) {
-  test(`${what} on save: the form says so at once, keeps the text, offers the backup, and leaves the last good copy`, async () => {
-    const form = await Form.open(browser, site.url, { locale: 'en-US' });
+  test(`no IndexedDB, ${what} on save: the form says so at once, keeps the text, offers the backup, and leaves the last good copy`, async () => {
+    const form = await Form.open(browser, site.url, { locale: 'en-US', initScript: { content: NO_INDEXEDDB } });
     try {
       await form.click('field_customer', { settle: false });
       await form.type('Kept');
@@ -166,8 +172,8 @@ for (const [what, error] of [
 // A tab killed in the middle of a save: the page's script hangs inside a storage write (no
 // later line of the save runs), and the page is closed while it hangs. The next page of the
 // same profile must find the last complete save.
-test('a tab killed in the middle of a save: the next load has the last good copy, never a mix', async () => {
-  const form = await Form.open(browser, site.url, { locale: 'en-US' });
+test('no IndexedDB, a tab killed in the middle of a save: the next load has the last good copy, never a mix', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US', initScript: { content: NO_INDEXEDDB } });
   try {
     await form.click('field_customer', { settle: false });
     await form.type('v1');
@@ -221,8 +227,8 @@ test('a tab killed in the middle of a save: the next load has the last good copy
   }
 });
 
-test('corrupt stored drafts: the form starts, restores the readable copy, and offers the unreadable one for download', async () => {
-  const form = await Form.open(browser, site.url, { locale: 'en-US' });
+test('no IndexedDB, corrupt stored drafts: the form starts, restores the readable copy, and offers the unreadable one for download', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US', initScript: { content: NO_INDEXEDDB } });
   try {
     await form.click('field_customer', { settle: false });
     await form.type('Kept');
@@ -260,12 +266,12 @@ test('corrupt stored drafts: the form starts, restores the readable copy, and of
   }
 });
 
-test('storage not available (blocked, private mode): a warning at start; the form works and exports', async () => {
+test('no IndexedDB and localStorage not available (blocked): a warning at start; the form works and exports', async () => {
   const blocked = `Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });`;
-  const normal = await Form.open(browser, site.url, { locale: 'en-US' });
+  const normal = await Form.open(browser, site.url, { locale: 'en-US', initScript: { content: NO_INDEXEDDB } });
   const usualTop = await formTop(normal);
   await normal.close();
-  const form = await Form.open(browser, site.url, { locale: 'en-US', initScript: { content: blocked } });
+  const form = await Form.open(browser, site.url, { locale: 'en-US', initScript: [{ content: NO_INDEXEDDB }, { content: blocked }] });
   try {
     assert.ok(await formTop(form) > usualTop + 10, 'a warning line at start');
     await form.screenshot('storage-unavailable-en-1x.png');
