@@ -48,12 +48,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     const Date today{2026, 11, 24};
+    drafts.set_today(today);
+    drafts.refresh();  // every draft's verdict, through the incremental index
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         const web::Draft& d = drafts.at(i);
         FUZZ_CHECK(d.record.values.size() == playbook.fields.size());
         FUZZ_CHECK(d.touched.size() == playbook.fields.size());
         if (i < 8) {  // the form validates and shows every draft; a few are enough here
-            drafts.validate(i, i % 2 ? Lang::ZhCN : Lang::En, today);
+            drafts.validate(i, i % 2 ? Lang::ZhCN : Lang::En);
             FUZZ_CHECK(!drafts.export_json(i).empty() && !drafts.export_csv(i).empty());
         }
     }
@@ -69,5 +71,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < drafts.size(); ++i)
         if (i != added && drafts.at(i).uid == drafts.at(added).uid)
             FUZZ_FAIL("a new draft got the uid of a restored draft", std::to_string(drafts.at(added).uid), text);
+
+    // The same bytes as one object of the drafts store (IndexedDB): read or kept as unreadable,
+    // never dropped, and a later draft never reuses its uid.
+    web::Drafts store(playbook);
+    std::string unreadable;
+    std::vector<std::uint64_t> bad;
+    store.from_store({{7, text}}, 1, unreadable, bad);
+    FUZZ_CHECK(store.size() + bad.size() == 1);
+    if (!bad.empty()) FUZZ_CHECK_EQ(unreadable, text + "\n", "an unreadable stored draft was not kept whole");
+    store.refresh();
+    const std::size_t fresh = store.add_new("assignment");
+    FUZZ_CHECK(store.at(fresh).uid > 7);
     return 0;
 }
