@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serveSite } from './harness.mjs';
-import { launchChromium, isLocal, isoDay } from './form_helpers.mjs';
+import { launchChromium, isLocal, isoDay, readStore, storedRecords } from './form_helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let server, browser;
@@ -302,20 +302,15 @@ test('two forms in drafts mode keep their drafts under their own storage keys', 
     await host.click('b', 'field_customer');
     await host.page.keyboard.type('Beta');
     await host.settle('b');
-    const stored = await host.page.evaluate(() => {
-      const out = {};
-      for (let i = 0; i < localStorage.length; i++) out[localStorage.key(i)] = localStorage.getItem(localStorage.key(i));
-      return out;
-    });
-    const slots = /^team[12]\.ftblock\.(a|b|current)$/;
-    assert.deepEqual(Object.keys(stored).filter((k) => !slots.test(k)), [], 'only the two prefixes are used');
-    assert.ok('team1.ftblock.current' in stored && 'team2.ftblock.current' in stored, 'each form saved under its own key');
-    const current = (prefix) => stored[`${prefix}.${stored[`${prefix}.current`]}`];
-    assert.match(current('team1.ftblock'), /"Alpha"/);
-    assert.doesNotMatch(current('team1.ftblock'), /"Beta"/);
-    assert.match(current('team2.ftblock'), /"Beta"/);
-    assert.doesNotMatch(current('team2.ftblock'), /"Alpha"/);
-    assert.ok(!Object.keys(stored).some((k) => k.startsWith('ftblock.drafts')), 'the default keys are not used');
+    // One IndexedDB database per storage key (docs/storage.md), nothing in localStorage.
+    const names = await host.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
+    assert.deepEqual(names, ['team1.ftblock', 'team2.ftblock'], 'only the two keys are used');
+    const customers = async (name) => Object.values(storedRecords(await readStore(host.page, name))).map((r) => r.customer);
+    assert.deepEqual(await customers('team1.ftblock'), ['Alpha']);
+    assert.deepEqual(await customers('team2.ftblock'), ['Beta']);
+    assert.equal(await host.page.evaluate(() => localStorage.length), 0);
+    const saved = (await host.events('a', 'saved')).filter((e) => e.via === 'event').map((e) => e.detail);
+    assert.ok(saved.length >= 1 && saved.every((d) => d.ok === true && d.error === ''), 'the saved event says so');
   } finally {
     await host.close();
   }
