@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 import { serveSite } from './harness.mjs';
-import { launchChromium, Form, FIELDS, fillAssignment, isoDay, isLocal, sleep } from './form_helpers.mjs';
+import { launchChromium, Form, FIELDS, fillAssignment, isoDay, isLocal, sleep, readStore, writeStore } from './form_helpers.mjs';
 
 let site, browser;
 before(async () => {
@@ -310,8 +310,8 @@ test('screenshots of a filled record: en and zh, device scale 1 and 2', async ()
   const shots = [];
   for (const scale of [1, 2]) {
     // The second context starts from the first one's stored drafts (as after a reload).
-    const initScript = stored ? { content: `if (!localStorage.length) { const s = ${JSON.stringify(stored)}; for (const k in s) localStorage.setItem(k, s[k]); }` } : null;
-    const form = await Form.open(browser, site.url, { locale: 'en-US', deviceScaleFactor: scale, initScript });
+    const prepare = stored ? (page) => writeStore(page, stored) : null;
+    const form = await Form.open(browser, site.url, { locale: 'en-US', deviceScaleFactor: scale, prepare });
     try {
       if (!stored) {
         await form.click('new_delivery');
@@ -332,7 +332,7 @@ test('screenshots of a filled record: en and zh, device scale 1 and 2', async ()
         await form.click('new_assignment');
         await fillAssignment(form, { nextActionDate: await isoDay(form.page, 7) });
         assert.deepEqual(await form.diagnostics(), []);
-        stored = await form.storage();
+        stored = await readStore(form.page);
       } else {
         const drafts = await form.drafts();
         assert.equal(drafts.length, 3);

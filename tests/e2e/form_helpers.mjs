@@ -58,6 +58,27 @@ export async function readStore(page, name = 'ftblock.drafts') {
   }, name);
 }
 
+// Writes `contents` ({ drafts: { uid: JSON text }, meta: text or null }, as readStore gives it)
+// into the drafts database `name` from inside `page` (a page of the form's origin).
+export async function writeStore(page, contents, name = 'ftblock.drafts') {
+  await page.evaluate(async ([dbName, { drafts, meta }]) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open(dbName, 1);
+      req.onupgradeneeded = () => { req.result.createObjectStore('drafts'); req.result.createObjectStore('meta'); };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['drafts', 'meta'], 'readwrite');
+      for (const [uid, text] of Object.entries(drafts)) tx.objectStore('drafts').put(text, Number(uid));
+      if (meta !== null) tx.objectStore('meta').put(meta, 'meta');
+      tx.oncomplete = resolve;
+      tx.onabort = () => reject(tx.error);
+    });
+    db.close();
+  }, [name, contents]);
+}
+
 // The records of a stored drafts database: { uid: record }.
 export function storedRecords(store) {
   const out = {};
@@ -99,14 +120,19 @@ export class Form {
   }
 
   // A fresh context on `browser` with the form open and drawn.
+  // prepare(page): runs on a page of the form's origin before the form opens (e.g. writeStore).
   static async open(browser, url, { locale = 'en-US', deviceScaleFactor = 1, permissions = [],
-    viewport = { width: 1280, height: 800 }, initScript = null } = {}) {
+    viewport = { width: 1280, height: 800 }, initScript = null, prepare = null } = {}) {
     const context = await browser.newContext({ locale, deviceScaleFactor, viewport, acceptDownloads: true });
     if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     for (const script of [].concat(initScript || [])) await context.addInitScript(script);
     const page = await context.newPage();
+    if (prepare) {
+      await page.goto(new URL('ftblock.css', url).href);
+      await prepare(page);
+    }
     const form = new Form(context, page, requests, []);
     await form.goto(url, page);
     return form;
