@@ -262,7 +262,7 @@ test('options the form cannot use: ready rejects and a readable message names th
   }
 });
 
-test('previous records given by the page decide the delivery rule: the form adopts the value, read-only shows the error', async () => {
+test('previous records given by the page decide the delivery rule: the form shows the difference and adopts the value on a click; read-only shows the error', async () => {
   const probe = await openHost({});
   const today = await isoDay(probe.page, 0);
   await probe.close();
@@ -277,7 +277,14 @@ test('previous records given by the page decide the delivery rule: the form adop
   const host = await openHost({ a: { lang: 'en', record: delivery, previous: [earlier] },
                                 b: { lang: 'en', record: delivery, previous: [earlier], readOnly: true } });
   try {
-    // editable: the delivery row keeps the previous value, so the form puts it in (a change)
+    // editable: the page's record is never rewritten behind the user's back (issue 9): the
+    // difference is an error with a one-click "use the previous value", which is a change
+    assert.deepEqual(await host.call('a', 'getRecord'), delivery);
+    const before = await host.call('a', 'validate');
+    assert.deepEqual(before.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.field, d.code]),
+      [['engagement_scenario', 'changed_from_previous']]);
+    assert.deepEqual(await host.events('a', 'change'), []);
+    await host.click('a', 'use_previous');
     assert.deepEqual(await host.call('a', 'getRecord'), { ...delivery, engagement_scenario: 'customer_led_ftp_assist' });
     assert.deepEqual(await host.call('a', 'validate'), { valid: true, diagnostics: [] });
     assert.equal((await host.events('a', 'change')).at(-1).detail.record.engagement_scenario, 'customer_led_ftp_assist');
