@@ -43,9 +43,10 @@ struct App::State {
     // the drafts list: indices shown under the filter and search (cached; empty when all)
     std::vector<std::uint32_t> shown;
     bool shown_all = true;
-    std::uint64_t shown_version = 0;
+    std::uint64_t shown_layout = 0;  // Drafts::layout_version it was computed for
     Filter shown_filter = Filter::All;
-    std::string shown_search;
+    std::string shown_search;        // folded
+    Lang shown_lang = Lang::En;      // "(untitled)" is searched in the user's language
     bool scroll_to_current = false;  // bring the current draft into the list's view
     float list_scroll = 0, form_scroll = 0;
     float restore_list_scroll = -1, restore_form_scroll = -1;  // from the stored meta, first frames

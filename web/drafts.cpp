@@ -270,6 +270,7 @@ void Drafts::retitle(std::size_t i) {
     if (folded != verdicts_[i].folded_title) {
         verdicts_[i].folded_title = std::move(folded);
         ++list_version_;
+        list_touched_.push_back(drafts_[i].uid);
     }
 }
 
@@ -280,6 +281,7 @@ void Drafts::reindex_uids() {
 }
 
 void Drafts::rebuild() {
+    ++layout_version_;  // the list is recomputed whole
     groups_.clear();
     dirty_.clear();
     valid_count_ = 0;
@@ -299,6 +301,7 @@ void Drafts::rebuild() {
 }
 
 std::size_t Drafts::push(Draft d) {
+    ++layout_version_;  // the list is recomputed whole
     if (d.touched.size() != playbook_->fields.size()) d.touched.resize(playbook_->fields.size(), false);
     drafts_.push_back(std::move(d));
     verdicts_.emplace_back();
@@ -368,7 +371,10 @@ void Drafts::refresh() {
             const bool was_valid = v.version && v.errors == 0;
             std::size_t errors = 0;
             for (const Diagnostic& d : validate(i, Lang::En)) errors += d.severity == Severity::Error;
-            if (v.version == 0 || errors != v.errors) ++list_version_;
+            if (v.version == 0 || errors != v.errors) {
+                ++list_version_;
+                list_touched_.push_back(drafts_[i].uid);
+            }
             v.errors = errors;
             v.checked = true;
             ++v.version;
@@ -407,6 +413,7 @@ std::size_t Drafts::duplicate(std::size_t i) {
 void Drafts::remove(std::size_t i) { remove_many({i}); }
 
 std::vector<RemovedDraft> Drafts::remove_many(std::vector<std::size_t> indices) {
+    ++layout_version_;  // the list is recomputed whole
     std::sort(indices.begin(), indices.end());
     indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
     std::vector<RemovedDraft> removed;
@@ -444,6 +451,7 @@ std::vector<RemovedDraft> Drafts::remove_many(std::vector<std::size_t> indices) 
 }
 
 void Drafts::restore(std::vector<RemovedDraft> removed) {
+    ++layout_version_;  // the list is recomputed whole
     // Back at their places: ascending indices, each counted in the list as it was then.
     std::sort(removed.begin(), removed.end(),
               [](const RemovedDraft& a, const RemovedDraft& b) { return a.index < b.index; });
@@ -547,6 +555,12 @@ void Drafts::undo(std::size_t i, const std::vector<ScenarioChange>& changes) {
     for (auto it = changes.rbegin(); it != changes.rend(); ++it) set(i, it->field, it->before);
 }
 
+std::vector<std::uint64_t> Drafts::take_list_changes() {
+    std::vector<std::uint64_t> out;
+    out.swap(list_touched_);
+    return out;
+}
+
 Drafts::Changes Drafts::take_changes() {
     Changes out;
     for (const auto& [uid, put] : to_store_) {
@@ -555,7 +569,10 @@ Drafts::Changes Drafts::take_changes() {
         else if (!put)
             out.removed.push_back(uid);
     }
-    to_store_.clear();
+    if (to_store_.bucket_count() > 1024)
+        to_store_ = {};  // after an import: clear() would sweep 100,000 empty buckets per keystroke
+    else
+        to_store_.clear();
     fresh_changes_ = false;
     std::sort(out.put.begin(), out.put.end());
     std::sort(out.removed.begin(), out.removed.end());
@@ -611,7 +628,7 @@ std::size_t Drafts::import_slice(ImportJob& job, std::size_t next, std::size_t l
         push(std::move(d));
         ++result.added;
     }
-    if (next == records.size()) hashes_.clear();
+    if (next == records.size()) hashes_ = {};
     return next;
 }
 

@@ -135,6 +135,10 @@ public:
     const std::string& folded_title(std::size_t i) const { return verdicts_[i].folded_title; }
     // Bumps whenever a draft is added, removed, retitled or its verdict changes (list caches).
     std::uint64_t list_version() const { return list_version_; }
+    // Bumps when drafts are added, removed or all re-indexed: a filtered list starts over.
+    std::uint64_t layout_version() const { return layout_version_; }
+    // The drafts (uids) retitled or with another verdict since the last call (one reader: the list).
+    std::vector<std::uint64_t> take_list_changes();
 
     // Imports: the whole file at once, or a job fed in chunks then added in slices.
     ImportResult import(const std::string& file_name, const std::string& bytes, Lang lang);
@@ -241,6 +245,8 @@ private:
     std::uint64_t next_uid_ = 1;
     std::size_t valid_count_ = 0;
     std::uint64_t list_version_ = 1;
+    std::uint64_t layout_version_ = 1;
+    std::vector<std::uint64_t> list_touched_;
 };
 
 }  // namespace ftblock::web

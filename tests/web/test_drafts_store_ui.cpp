@@ -4,6 +4,9 @@
 // bulk hand-over (next problem, export all valid, delete shown with undo).
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <set>
+
 #include "ui_harness.h"
 
 using namespace ftblock;
@@ -309,4 +312,69 @@ TEST_CASE("bulk hand-over: next problem, export all valid, delete the shown draf
     ui.click("undo_delete");
     CHECK(ui.drafts().size() == 6);
     CHECK(host.store.size() == 6);
+}
+
+namespace {
+
+// The drafts the list shows (their rows are drawn: a dozen fit on the screen).
+std::set<std::uint64_t> listed(Ui& ui) {
+    std::set<std::uint64_t> out;
+    for (const auto& d : ui.drafts())
+        if (ui.has("draft_" + std::to_string(d["uid"].get<std::uint64_t>()))) out.insert(d["uid"].get<std::uint64_t>());
+    return out;
+}
+
+// The same, worked out from every draft: the filter on the verdict, the search in the title.
+std::set<std::uint64_t> expected(Ui& ui, bool invalid_only, const std::string& needle) {
+    std::set<std::uint64_t> out;
+    for (const auto& d : ui.drafts()) {
+        const std::string title = d["record"].value("id", "") + " · " + d["record"].value("customer", "");
+        std::string folded;
+        for (char c : title) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (invalid_only && d["valid"].get<bool>()) continue;
+        if (folded.find(needle) == std::string::npos) continue;
+        out.insert(d["uid"].get<std::uint64_t>());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the filtered, searched list follows edits, a longer search, a shorter one") {
+    Ui ui;
+    std::string file;
+    for (int k = 0; k < 12; ++k)
+        file += delivery("FT-" + std::to_string(k), "Customer " + std::to_string(k), "2026-11-01",
+                         k % 3 ? "ftc_css_led" : "not-a-scenario") +
+                "\n";
+    ui.app().import_file("twelve.jsonl", file);
+    ui.frame();
+    ui.click("filter_invalid");
+    CHECK(listed(ui) == expected(ui, true, ""));
+    CHECK(listed(ui).size() == 5);  // the empty first draft and FT-0, 3, 6, 9
+    ui.click("search");
+    ui.type("customer");
+    CHECK(listed(ui) == expected(ui, true, "customer"));
+    ui.type(" 6");
+    CHECK(listed(ui) == expected(ui, true, "customer 6"));
+    CHECK(listed(ui).size() == 1);
+    ui.key(ImGuiKey_Backspace);
+    ui.key(ImGuiKey_Backspace);
+    CHECK(listed(ui) == expected(ui, true, "customer"));
+    CHECK(listed(ui).size() == 4);
+
+    // Edits move drafts in and out: a title that no longer matches, a draft made valid.
+    const std::uint64_t uid = *listed(ui).begin();
+    ui.click("draft_" + std::to_string(uid));
+    ui.click("field_customer");
+    ui.key(ImGuiKey_A, true);
+    ui.type("Fabrikam");
+    ui.click_empty();
+    CHECK(listed(ui) == expected(ui, true, "customer"));
+    CHECK(listed(ui).size() == 3);
+    ui.click("filter_all");
+    ui.click("search");
+    ui.key(ImGuiKey_A, true);
+    ui.key(ImGuiKey_Backspace);
+    CHECK(listed(ui) == expected(ui, false, ""));
 }
