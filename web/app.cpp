@@ -780,7 +780,14 @@ void import_step(App::State& s, std::size_t limit) {
 }
 
 void import_progress(App::State& s) {
-    if (s.import_phase == ImportPhase::Idle) return;
+    if (s.import_phase == ImportPhase::Idle) {
+        // Finished: close the modal now, or it would keep the next click for itself.
+        if (ImGui::IsPopupOpen("##importing") && ImGui::BeginPopupModal("##importing")) {
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+        return;
+    }
     if (!ImGui::IsPopupOpen("##importing")) ImGui::OpenPopup("##importing");
     ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),

@@ -257,6 +257,12 @@ TEST_CASE("an import in slices: progress, Cancel takes every added draft back, n
     std::size_t import_batches = 0;
     for (const auto& b : host.batches) import_batches += b.is_import && b.put.size() == 8000;
     CHECK(import_batches == 1);
+
+    // The progress is gone with the import: the very next click reaches the form.
+    ui.click("field_customer");
+    ui.type("Z");
+    ui.click_empty();
+    CHECK(ui.current()["customer"] == "Customer 0Z");
 }
 
 TEST_CASE("a broken file in a streamed import adds nothing; a file the store cannot hold is refused first") {
