@@ -13,5 +13,5 @@ if [ "${FTBLOCK_SKIP_SETUP:-0}" != 1 ]; then
   bash scripts/setup.sh
 fi
 cmake --preset wasm >/dev/null
-cmake --build --preset wasm --parallel "${FTBLOCK_JOBS:-2}" --target ftblock_app ftblock_fonts >/dev/null
+cmake --build --preset wasm --parallel "${FTBLOCK_JOBS:-2}" --target ftblock_app >/dev/null
 exec node scripts/figures.mjs "$@"

@@ -2,7 +2,7 @@
 # Builds the browser form and serves it (README): bash scripts/serve.sh [PORT]
 #
 # Installs what is missing (scripts/setup.sh), builds the wasm preset's site
-# (build/wasm/web/site: the page, ftblock.js/.wasm, the fonts, the embedding files and the example
+# (build/wasm/web/site: the page, ftblock.js/.wasm, the embedding files and the example
 # pages) and serves it on http://127.0.0.1:PORT/ (default 8080) with scripts/serve.py (python3's
 # http.server: .wasm as application/wasm — checked before the URLs are printed —, no-store
 # caching, the strict Content-Security-Policy on /examples/strict-csp/, a frame-ancestors
@@ -21,14 +21,13 @@ if [ "${FTBLOCK_SKIP_SETUP:-0}" != 1 ]; then
   bash scripts/setup.sh
 fi
 cmake --preset wasm -B "$BUILD" >/dev/null
-# The form and its fonts, and the validator alone when the build has it (the example page uses it).
-targets=(ftblock_app ftblock_fonts)
+# The form, and the validator alone when the build has it (the example page uses it).
+targets=(ftblock_app)
 if cmake --build "$BUILD" --target help | grep -q '^\.\.\. ftblock_validator\b\|^ftblock_validator:'; then
   targets+=(ftblock_validator)
 fi
 cmake --build "$BUILD" --parallel "${FTBLOCK_JOBS:-2}" --target "${targets[@]}"
 for f in index.html ftblock.js ftblock.wasm ftblock-embed.js ftblock-page.js ftblock.css \
-         fonts/ftblock-latin.ttf fonts/ftblock-cjk.ttf \
          examples/index.html examples/strict-csp/index.html examples/strict-csp/csp.json; do
   [ -f "$SITE/$f" ] || { echo "serve.sh: $SITE/$f was not built" >&2; exit 1; }
 done

@@ -113,7 +113,9 @@ void text_wrapped(const std::string& text, float width) {
     ImFont* font = ImGui::GetFont();
     const float scale = ImGui::GetFontSize() / font->FontSize;
     const auto advance = [&](char32_t c) {
-        return c <= 0xFFFF ? font->GetCharAdvance(static_cast<ImWchar>(c)) * scale : font->FallbackAdvanceX * scale;
+        // Beyond ImWchar (16 bits natively) ImGui itself draws the fallback glyph.
+        return c <= IM_UNICODE_CODEPOINT_MAX ? font->GetCharAdvance(static_cast<ImWchar>(c)) * scale
+                                             : font->FallbackAdvanceX * scale;
     };
     for (const auto& [b, e] : wrap_lines(text, width, advance))
         ImGui::TextUnformatted(text.data() + b, text.data() + e);

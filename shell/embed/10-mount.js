@@ -1,6 +1,6 @@
 // Part 10 — ftblock.mount(element, options): the form in an element of the page. Loads
-// ftblock.js (the module's loader) on first use and fetches ftblock.wasm and the fonts from
-// ftblock.baseUrl. Returns the form's handle (docs/embedding.md). Each mount is its own module
+// ftblock.js (the module's loader) on first use and fetches ftblock.wasm from ftblock.baseUrl
+// (no fonts: the form draws with the browser's own, docs/fonts.md). Returns the form's handle (docs/embedding.md). Each mount is its own module
 // instance, so a page may hold several forms.
 (function (global) {
   'use strict';
@@ -23,13 +23,6 @@
       badOptions: '页面提供给表单的数据无法使用。请联系页面的负责人。'
     }
   };
-
-  function fetchBytes(url) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
-      return r.arrayBuffer();
-    });
-  }
 
   function mark(name) {
     if (global.performance && performance.mark) performance.mark(name);
@@ -181,7 +174,11 @@
         });
         return out;
       },
-      framesRendered: function () { return module ? api().framesRendered() : 0; }
+      framesRendered: function () { return module ? api().framesRendered() : 0; },
+      // The glyph atlas (docs/fonts.md: font stacks, text size, glyphs, time spent) and the time in
+      // ms of each frame drawn since the last call.
+      fontStats: function () { return api().fontStats(); },
+      frameTimes: function () { return api().frameTimes(); }
     };
 
     if (mounted) mounted.add(container);
@@ -235,9 +232,6 @@
             return s;
           })
           : Promise.resolve(null);
-        var fonts = Promise.all([fetchBytes(ftblock.baseUrl + 'fonts/ftblock-latin.ttf'),
-                                 fetchBytes(ftblock.baseUrl + 'fonts/ftblock-cjk.ttf')])
-          .then(function (f) { mark('ftblock:fonts-loaded'); return f; });
         var aborted = null;
         var instance = ftblock.loadScript('ftblock.js', 'createFtblockModule').then(function () {
           return global.createFtblockModule({
@@ -248,12 +242,12 @@
           });
         }).then(function (m) { mark('ftblock:wasm-ready'); return m; });
 
-        Promise.all([instance, fonts, store]).then(function (all) {
-          var m = all[0], f = all[1];
+        Promise.all([instance, store]).then(function (all) {
+          var m = all[0];
           if (destroyed) throw new Error('ftblock: the form was destroyed before it started');
-          var problem = m.ftblock.start(canvas, f[0], f[1], lang, {
+          var problem = m.ftblock.start(canvas, lang, {
             drafts: !!options.drafts, storageKey: options.storageKey, readOnly: !!options.readOnly,
-            submitLabel: options.submitLabel, store: all[2]
+            submitLabel: options.submitLabel, store: all[1]
           });
           opened = null;  // the module has it now, and closes it in destroy()
           if (problem) throw new Error(problem);

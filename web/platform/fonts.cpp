@@ -1,14 +1,33 @@
-// The font atlas: DejaVu Sans (Latin) with Droid Sans Fallback (CJK) merged into it, both subset
-// at build time by scripts/make_fonts.py. Each font's glyph ranges are read from its own cmap,
-// so the atlas holds exactly the characters the build put into the files (the app's strings,
-// the playbook, GB2312 level 1) and nothing has to be kept in sync by hand.
-// Rasterised at kFontSize × devicePixelRatio and drawn at 1/dpr (io.FontGlobalScale), so one
-// atlas texel is one device pixel: crisp on high-DPI screens. Kept tight (no horizontal
-// oversampling, pixel-snapped advances, no power-of-two height): 3,900 CJK glyphs are most of it.
-#include <imgui.h>
+// The form's glyphs come from the browser's own fonts (docs/fonts.md). Nothing is downloaded:
+// the first time ImGui measures or draws a code point (the patched ImFont::FindGlyph /
+// GetCharAdvance call ftblock_glyph_miss), the browser rasterises it with Canvas 2D — fillText
+// with a CJK-aware font stack, emoji fonts first for emoji — at the physical pixel size
+// (kFontSize × devicePixelRatio), and it is packed into ImGui's atlas texture on a shelf. So every
+// character the browser can show renders, in the browser's glyphs and advances (measureText,
+// rounded to device pixels), and one that no installed font has is the browser's own box.
+//
+// The atlas: a JavaScript canvas holds its pixels (the CPU copy, never in the wasm heap), the
+// WebGL texture receives the rows that changed once per frame, before it is drawn. Its width is
+// fixed, its height doubles when it fills (the glyphs' V coordinates are rescaled, and the frame
+// that grew it is drawn again), up to a square of 1024 (scale ≤ 1.25) or 2048 texels: then every
+// glyph but the permanent ASCII set is dropped and the frame redrawn, at most once per frame —
+// texture memory stays bounded (4 or 16 MB). ImGui's own atlas building (stb_truetype) is not
+// used; the atlas is set up here, with the 2×2 white block ImGui draws shapes with.
+// A devicePixelRatio change rebuilds it all at the new size before the next frame is drawn.
+#include <emscripten/emscripten.h>
+#include <GLES3/gl3.h>
 
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "platform.h"
 
@@ -16,112 +35,442 @@ namespace ftblock::web::platform {
 
 namespace {
 
-std::string g_latin, g_cjk;              // TTF bytes; the atlas keeps pointers into them
-ImVector<ImWchar> g_latin_ranges, g_cjk_ranges;
+// The em of the text in its 16-pixel line: DejaVu Sans's em in its (ascent + descent) line of
+// 1.164 em — the size the form's text had with its TrueType fonts, whatever the browser's
+// primary font is (its ascent and descent only place the baseline).
+constexpr float kEmPerLine = 0.859f;
+constexpr int kMargin = 1;            // texels around the ink box measureText reports (antialiasing)
+constexpr int kGap = 1;               // empty texels between cells: no bleeding under linear filtering
+constexpr int kFirstHeight = 256;     // atlas rows at start: the UI's glyphs fit without growing
+constexpr int kMaxGlyphs = 16384;     // ImFont::Glyphs never reallocates (ImGui keeps pointers into it)
+constexpr unsigned kBmp = 0x10000;    // code points below: ImFont's tables; above: a map
+constexpr ImWchar kFallbackChar = 0x25A1;  // □: only when the atlas cannot take a glyph this frame
+constexpr ImWchar kEllipsisChar = 0x2026;
+constexpr float kTabSize = 4;         // spaces per tab, as ImGui's own atlas builds it (IM_TABSIZE)
 
-std::uint32_t be16(const std::string& f, std::size_t at) {
-    if (at + 2 > f.size()) return 0;
-    return (std::uint32_t(std::uint8_t(f[at])) << 8) | std::uint8_t(f[at + 1]);
-}
-std::uint32_t be32(const std::string& f, std::size_t at) { return (be16(f, at) << 16) | be16(f, at + 2); }
+struct Shelf {
+    int y, height, x;  // a row of cells: its top, its height, where its free part starts
+};
 
-// Offset of a table in a TrueType font, or 0.
-std::size_t table(const std::string& font, std::uint32_t tag) {
-    const std::uint32_t tables = be16(font, 4);
-    for (std::uint32_t i = 0; i < tables; ++i) {
-        const std::size_t rec = 12 + 16 * std::size_t(i);
-        if (be32(font, rec) == tag) return be32(font, rec + 8);
+struct Atlas {
+    ImFont* font = nullptr;
+    float dpr = 1;
+    float baseline = 0;                   // device pixels from the top of the line
+    int width = 0, height = 0, max_height = 0;
+    std::vector<Shelf> shelves;
+    int used = 0;                         // rows taken by shelves
+    std::vector<Shelf> base_shelves;      // after the permanent glyphs
+    int base_used = 0, base_glyphs = 0;
+    GLuint texture = 0;
+    int dirty_top = INT_MAX, dirty_bottom = 0;  // rows drawn since the last upload
+    std::unordered_map<unsigned, int> beyond_bmp;  // code point → index in font->Glyphs
+    bool moved = false;                   // UVs changed during this frame: draw it again
+    bool may_evict = true;                // once per drawn frame
+};
+
+Atlas g;
+FontStats g_stats;
+float g_out[8];  // JavaScript writes results here
+
+// --- the browser side: one canvas per form, the atlas's pixels ---------------------------------
+
+// Creates the canvas (width × height), fixes the font stacks at em pixels and returns, in out[0],
+// the baseline: the primary font's ascent and descent centred in the line.
+EM_JS(void, js_glyphs_init, (float line, float em, int width, int height, float* out), {
+    var text = '"Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "PingFang SC", ' +
+               '"Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", ' +
+               '"WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
+    var emoji = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", ' + text;
+    // Emoji_Presentation=Yes in Unicode (and the emoji blocks of plane 1): drawn with the emoji
+    // fonts first, as browsers show them (a text font may have a black-and-white one).
+    var emojiRanges = [0x231A, 0x231B, 0x23E9, 0x23EC, 0x23F0, 0x23F0, 0x23F3, 0x23F3, 0x25FD, 0x25FE,
+                       0x2614, 0x2615, 0x2648, 0x2653, 0x267F, 0x267F, 0x2693, 0x2693, 0x26A1, 0x26A1,
+                       0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26CE, 0x26D4, 0x26D4,
+                       0x26EA, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26F5, 0x26FA, 0x26FA, 0x26FD, 0x26FD,
+                       0x2705, 0x2705, 0x270A, 0x270B, 0x2728, 0x2728, 0x274C, 0x274C, 0x274E, 0x274E,
+                       0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797, 0x27B0, 0x27B0, 0x27BF, 0x27BF,
+                       0x2B1B, 0x2B1C, 0x2B50, 0x2B50, 0x2B55, 0x2B55, 0x1F004, 0x1F004, 0x1F0CF, 0x1F0CF,
+                       0x1F18E, 0x1F18E, 0x1F191, 0x1F19A, 0x1F1E6, 0x1F1FF, 0x1F201, 0x1F201,
+                       0x1F21A, 0x1F21A, 0x1F22F, 0x1F22F, 0x1F232, 0x1F23A, 0x1F250, 0x1F251,
+                       0x1F300, 0x1F64F, 0x1F680, 0x1F6FF, 0x1F7E0, 0x1F7FF, 0x1F900, 0x1F9FF,
+                       0x1FA70, 0x1FAFF];
+    var isEmoji = function(cp) {
+        if (cp < 0x231A || cp > 0x1FAFF) return false;
+        for (var i = 0; i < emojiRanges.length; i += 2)
+            if (cp >= emojiRanges[i] && cp <= emojiRanges[i + 1]) return true;
+        return false;
+    };
+    var canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    var ctx = canvas.getContext("2d", { willReadFrequently: true });
+    var g = {
+        canvas: canvas, ctx: ctx, isEmoji: isEmoji, current: "",
+        text: text, emoji: emoji, em: em, line: line,
+        textFont: em + "px " + text, emojiFont: em + "px " + emoji
+    };
+    Module["ftblockGlyphs"] = g;
+    ctx.font = g.current = g.textFont;
+    ctx.fillStyle = "#fff";
+    ctx.textBaseline = "alphabetic";
+    ctx.fillRect(0, 0, 2, 2);  // ImGui's white texels (shapes, lines)
+    var m = ctx.measureText("Hg");
+    var ascent = m.fontBoundingBoxAscent, descent = m.fontBoundingBoxDescent;
+    if (!(ascent > 0) || !(descent >= 0)) {  // an older browser: DejaVu Sans's proportions
+        ascent = em * 0.928;
+        descent = em * 0.236;
     }
+    HEAPF32[out >> 2] = Math.round((line - ascent - descent) / 2 + ascent);
+});
+
+// The advance and ink box of one code point: out = [advance, left, right, ascent, descent, emoji]
+// (the box in whole device pixels from the pen position, left and descent positive outwards).
+EM_JS(void, js_glyph_measure, (unsigned cp, float* out), {
+    var g = Module["ftblockGlyphs"];
+    var emoji = g.isEmoji(cp);
+    var font = emoji ? g.emojiFont : g.textFont;
+    if (g.current !== font) g.ctx.font = g.current = font;
+    var m = g.ctx.measureText(String.fromCodePoint(cp));
+    var o = out >> 2;
+    HEAPF32[o] = m.width;
+    HEAPF32[o + 1] = Math.ceil(m.actualBoundingBoxLeft);
+    HEAPF32[o + 2] = Math.ceil(m.actualBoundingBoxRight);
+    HEAPF32[o + 3] = Math.ceil(m.actualBoundingBoxAscent);
+    HEAPF32[o + 4] = Math.ceil(m.actualBoundingBoxDescent);
+    HEAPF32[o + 5] = emoji ? 1 : 0;
+});
+
+// Draws one code point into the cell (x, y, w, h) of the canvas, pen at (x + penX, y + penY).
+// Returns 1 when it came out in colour (an emoji): ImGui then draws it untinted.
+EM_JS(int, js_glyph_draw, (unsigned cp, int x, int y, int w, int h, int penX, int penY, int emoji), {
+    var g = Module["ftblockGlyphs"];
+    var ctx = g.ctx;
+    var font = emoji ? g.emojiFont : g.textFont;
+    if (g.current !== font) ctx.font = g.current = font;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, y, w, h);
+    ctx.clip();  // a glyph that inks outside its box must not touch its neighbours
+    ctx.clearRect(x, y, w, h);
+    ctx.fillText(String.fromCodePoint(cp), x + penX, y + penY);
+    ctx.restore();
+    if (!emoji) return 0;
+    var d = ctx.getImageData(x, y, w, h).data;
+    for (var i = 0; i < d.length; i += 4)
+        if (d[i + 3] > 128 && (d[i] < 224 || d[i + 1] < 224 || d[i + 2] < 224)) return 1;
     return 0;
+});
+
+// Copies rows [top, bottom) of the canvas into the texture (WebGL2: the canvas as the source,
+// its sub-rectangle chosen by UNPACK_SKIP_ROWS).
+EM_JS(void, js_glyphs_upload, (int texture, int top, int bottom), {
+    var g = Module["ftblockGlyphs"];
+    var gl = GLctx;
+    gl.bindTexture(gl.TEXTURE_2D, GL.textures[texture]);
+    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, top);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, top, g.canvas.width, bottom - top, gl.RGBA, gl.UNSIGNED_BYTE, g.canvas);
+    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, 0);
+});
+
+// A taller canvas with the same pixels at the top.
+EM_JS(void, js_glyphs_grow, (int height), {
+    var g = Module["ftblockGlyphs"];
+    var canvas = document.createElement("canvas");
+    canvas.width = g.canvas.width;
+    canvas.height = height;
+    var ctx = canvas.getContext("2d", { willReadFrequently: true });
+    ctx.drawImage(g.canvas, 0, 0);
+    ctx.font = g.current = g.textFont;
+    ctx.fillStyle = "#fff";
+    ctx.textBaseline = "alphabetic";
+    g.canvas = canvas;
+    g.ctx = ctx;
+});
+
+EM_JS(void, js_glyphs_free, (), { Module["ftblockGlyphs"] = null; });
+
+// The font stacks and the text size in CSS pixels, for the page's tests and figures.
+EM_JS(char*, js_glyphs_describe, (), {
+    var g = Module["ftblockGlyphs"];
+    var s = JSON.stringify(g ? { family: g.text, emojiFamily: g.emoji, size: g.em / (g.line / 16) } : {});
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+// --- the atlas ---------------------------------------------------------------------------------
+
+GLuint make_texture(int width, int height) {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    return texture;
 }
 
-// (ascent - descent) / units per em: ImGui sizes a font by that height, so two fonts of the
-// same "size" have different ems. Droid's is 1.31, DejaVu's 1.16: at the same size the Han
-// characters would come out 11% smaller than the Latin text around them.
-float line_per_em(const std::string& font) {
-    const std::size_t head = table(font, 0x68656164), hhea = table(font, 0x68686561);  // 'head', 'hhea'
-    const std::uint32_t upem = head ? be16(font, head + 18) : 0;
-    if (!upem || !hhea) return 0;
-    const auto ascent = static_cast<std::int16_t>(be16(font, hhea + 4));
-    const auto descent = static_cast<std::int16_t>(be16(font, hhea + 6));
-    return float(ascent - descent) / float(upem);
+void mark_dirty(int top, int bottom) {
+    g.dirty_top = std::min(g.dirty_top, top);
+    g.dirty_bottom = std::max(g.dirty_bottom, bottom);
 }
 
-// The code points a TrueType font maps (cmap format 4 or 12), as ImGui glyph ranges (BMP only:
-// ImWchar is 16-bit in this build).
-ImVector<ImWchar> cmap_ranges(const std::string& font) {
-    ImFontGlyphRangesBuilder builder;
-    const std::size_t cmap = table(font, 0x636D6170);  // 'cmap'
-    std::size_t best = 0;
-    std::uint32_t best_format = 0;
-    const std::uint32_t subtables = cmap ? be16(font, cmap + 2) : 0;
-    for (std::uint32_t i = 0; i < subtables; ++i) {
-        const std::size_t rec = cmap + 4 + 8 * std::size_t(i);
-        const std::uint32_t platform = be16(font, rec), encoding = be16(font, rec + 2);
-        const std::size_t sub = cmap + be32(font, rec + 4);
-        const std::uint32_t format = be16(font, sub);
-        const bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
-        if (unicode && (format == 12 || (format == 4 && best_format != 12))) {
-            best = sub;
-            best_format = format;
+void upload() {
+    if (g.dirty_top >= g.dirty_bottom || !g.texture) return;
+    js_glyphs_upload(static_cast<int>(g.texture), g.dirty_top, std::min(g.dirty_bottom, g.height));
+    g.dirty_top = INT_MAX;
+    g.dirty_bottom = 0;
+}
+
+void set_uv_scale() {
+    ImFontAtlas& atlas = *g.font->ContainerAtlas;
+    atlas.TexWidth = g.width;
+    atlas.TexHeight = g.height;
+    atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(g.width), 1.0f / static_cast<float>(g.height));
+    atlas.TexUvWhitePixel = ImVec2(atlas.TexUvScale.x, atlas.TexUvScale.y);  // the middle of the 2×2 block
+}
+
+// Doubles the atlas's height (heights are powers of two: the V rescaling stays exact). A new
+// texture receives every used row; what this frame drew so far used the old V coordinates.
+void grow() {
+    const int height = g.height * 2;
+    const float ratio = static_cast<float>(g.height) / static_cast<float>(height);
+    for (ImFontGlyph& glyph : g.font->Glyphs) {
+        glyph.V0 *= ratio;
+        glyph.V1 *= ratio;
+    }
+    js_glyphs_grow(height);
+    g.height = height;
+    set_uv_scale();
+    glDeleteTextures(1, &g.texture);
+    g.texture = make_texture(g.width, g.height);
+    g.font->ContainerAtlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g.texture)));
+    mark_dirty(0, g.used);
+    g.moved = true;
+    ++g_stats.grows;
+}
+
+// Forgets every glyph but the permanent ones; their cells are drawn over as new glyphs come.
+bool evict() {
+    if (!g.may_evict) return false;
+    g.may_evict = false;
+    ImFont& font = *g.font;
+    for (int i = g.base_glyphs; i < font.Glyphs.Size; ++i) {
+        const unsigned c = font.Glyphs[i].Codepoint;
+        if (c < kBmp) {
+            font.IndexLookup[static_cast<int>(c)] = static_cast<ImWchar>(-1);
+            font.IndexAdvanceX[static_cast<int>(c)] = -1.0f;
         }
     }
-    if (best_format == 4) {
-        const std::uint32_t segments = be16(font, best + 6) / 2;
-        const std::size_t ends = best + 14, starts = ends + 2 * std::size_t(segments) + 2;
-        for (std::uint32_t s = 0; s < segments; ++s) {
-            const std::uint32_t end = be16(font, ends + 2 * s), start = be16(font, starts + 2 * s);
-            for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) builder.AddChar(static_cast<ImWchar>(c));
-        }
-    } else if (best_format == 12) {
-        const std::uint32_t groups = be32(font, best + 12);
-        for (std::uint32_t g = 0; g < groups; ++g) {
-            const std::size_t rec = best + 16 + 12 * std::size_t(g);
-            const std::uint32_t start = be32(font, rec), end = be32(font, rec + 4);
-            for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) builder.AddChar(static_cast<ImWchar>(c));
-        }
+    font.Glyphs.resize(g.base_glyphs);
+    g.beyond_bmp.clear();
+    g.shelves = g.base_shelves;
+    g.used = g.base_used;
+    g.moved = true;
+    ++g_stats.evictions;
+    return true;
+}
+
+// A cell of w × h texels (gap included): on the lowest-waste shelf with room, else on a new
+// shelf, growing the atlas if needed. False when it is full.
+bool place(int w, int h, int& x, int& y) {
+    Shelf* best = nullptr;
+    for (Shelf& s : g.shelves)
+        if (s.height >= h && s.height <= h + h / 4 + 2 && s.x + w <= g.width && (!best || s.height < best->height))
+            best = &s;
+    if (!best) {
+        if (g.used + h > g.max_height || w > g.width) return false;
+        while (g.used + h > g.height) grow();
+        g.shelves.push_back(Shelf{g.used, h, 0});
+        g.used += h;
+        best = &g.shelves.back();
     }
-    ImVector<ImWchar> ranges;
-    builder.BuildRanges(&ranges);
-    return ranges;
+    x = best->x;
+    y = best->y;
+    best->x += w;
+    return true;
+}
+
+// Rasterises c into the atlas and registers its glyph: its index in font->Glyphs, or -1 when the
+// atlas cannot take it this frame.
+int add_glyph(unsigned c) {
+    ImFont& font = *g.font;
+    if (font.Glyphs.Size >= kMaxGlyphs && !evict()) return -1;
+    const double start = emscripten_get_now();
+    js_glyph_measure(c, g_out);
+    const float advance = std::round(g_out[0]);
+    const int left = static_cast<int>(g_out[1]), right = static_cast<int>(g_out[2]);
+    const int ascent = static_cast<int>(g_out[3]), descent = static_cast<int>(g_out[4]);
+    const bool emoji = g_out[5] != 0;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0, u0 = 0, v0 = 0, u1 = 0, v1 = 0;
+    bool colored = false;
+    if (left + right > 0 && ascent + descent > 0) {  // ink: a cell in the atlas
+        const int w = left + right + 2 * kMargin, h = ascent + descent + 2 * kMargin;
+        int x, y;
+        if (!place(w + kGap, h + kGap, x, y)) {
+            if (!evict() || !place(w + kGap, h + kGap, x, y)) return -1;
+        }
+        colored = js_glyph_draw(c, x, y, w, h, kMargin + left, kMargin + ascent, emoji ? 1 : 0) != 0;
+        mark_dirty(y, y + h);
+        x0 = static_cast<float>(-left - kMargin);
+        x1 = x0 + static_cast<float>(w);
+        y0 = g.baseline - static_cast<float>(ascent + kMargin);
+        y1 = y0 + static_cast<float>(h);
+        const ImVec2 scale = font.ContainerAtlas->TexUvScale;
+        u0 = static_cast<float>(x) * scale.x;
+        v0 = static_cast<float>(y) * scale.y;
+        u1 = static_cast<float>(x + w) * scale.x;
+        v1 = static_cast<float>(y + h) * scale.y;
+    }
+    font.AddGlyph(nullptr, static_cast<ImWchar>(c), x0, y0, x1, y1, u0, v0, u1, v1, advance);
+    font.Glyphs.back().Colored = colored ? 1 : 0;
+    const int index = font.Glyphs.Size - 1;
+    if (c < kBmp) {
+        font.IndexLookup[static_cast<int>(c)] = static_cast<ImWchar>(index);
+        font.IndexAdvanceX[static_cast<int>(c)] = advance;
+    } else {
+        g.beyond_bmp[c] = index;
+    }
+    ++g_stats.rasterized;
+    g_stats.rasterize_ms += emscripten_get_now() - start;
+    return index;
+}
+
+// ImGui's backend makes its shader and buffers and, from the atlas's pixels, a font texture we
+// do not want (ours is made above): it gets a one-texel atlas for that moment, then loses it.
+void create_backend_objects() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    static unsigned int white = 0xFFFFFFFFu;
+    const int width = atlas.TexWidth, height = atlas.TexHeight;
+    const ImTextureID texture = atlas.TexID;
+    atlas.TexWidth = atlas.TexHeight = 1;
+    atlas.TexPixelsRGBA32 = &white;
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    atlas.TexPixelsRGBA32 = nullptr;
+    atlas.TexWidth = width;
+    atlas.TexHeight = height;
+    atlas.SetTexID(texture);
 }
 
 }  // namespace
 
-void fonts_set_data(std::string latin, std::string cjk) {
-    g_latin = std::move(latin);
-    g_cjk = std::move(cjk);
-    g_latin_ranges = cmap_ranges(g_latin);
-    g_cjk_ranges = cmap_ranges(g_cjk);
-}
-
 bool fonts_build(float dpr) {
+    const double start = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas& atlas = *io.Fonts;
+    if (g.texture) glDeleteTextures(1, &g.texture);
     atlas.Clear();
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // ours, reused when dpr changes
-    config.OversampleH = 1;
-    config.OversampleV = 1;
-    config.PixelSnapH = true;
-    const float pixels = kFontSize * dpr;
-    ImFont* font = nullptr;
-    if (!g_latin.empty())
-        font = atlas.AddFontFromMemoryTTF(g_latin.data(), static_cast<int>(g_latin.size()), pixels, &config,
-                                          g_latin_ranges.Data);
-    if (!font) font = atlas.AddFontDefault();  // never blank: ProggyClean for ASCII at least
-    if (!g_cjk.empty()) {
-        // The same em as the Latin font; ImGui places merged glyphs on the first font's
-        // baseline, and the line height stays the Latin font's.
-        const float latin = line_per_em(g_latin), cjk = line_per_em(g_cjk);
-        const float scale = latin > 0 && cjk > 0 ? cjk / latin : 1.0f;
-        config.MergeMode = true;
-        atlas.AddFontFromMemoryTTF(g_cjk.data(), static_cast<int>(g_cjk.size()), pixels * scale, &config,
-                                   g_cjk_ranges.Data);
-    }
-    io.FontGlobalScale = 1.0f / dpr;
-    return atlas.Build();
+    atlas.Flags = ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoBakedLines;
+    g = Atlas{};
+    g.dpr = dpr;
+    g.width = dpr <= 1.25f ? 1024 : 2048;
+    g.max_height = g.width;
+    g.height = kFirstHeight;
+    const float line = kFontSize * dpr;
+    js_glyphs_init(line, line * kEmPerLine, g.width, g.height, g_out);
+    g.baseline = g_out[0];
+
+    ImFont* font = IM_NEW(ImFont);
+    atlas.Fonts.push_back(font);
+    g.font = font;
+    font->FontSize = line;
+    font->Ascent = g.baseline;
+    font->Descent = g.baseline - line;
+    font->ContainerAtlas = &atlas;
+    font->Glyphs.reserve(kMaxGlyphs);
+    font->IndexAdvanceX.resize(static_cast<int>(kBmp), -1.0f);
+    font->IndexLookup.resize(static_cast<int>(kBmp), static_cast<ImWchar>(-1));
+    set_uv_scale();
+    atlas.TexReady = true;
+    g.texture = make_texture(g.width, g.height);
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g.texture)));
+
+    int x, y;
+    place(2 + kGap, 2 + kGap, x, y);  // the white block at (0, 0)
+    mark_dirty(0, 2);
+    // The permanent glyphs: never evicted, so ImGui's pointers to the fallback stay valid.
+    add_glyph(' ');
+    const int fallback = add_glyph(kFallbackChar);
+    add_glyph(kEllipsisChar);
+    for (unsigned c = 0x21; c < 0x7F; ++c) add_glyph(c);
+    const ImFontGlyph space = font->Glyphs[0];
+    font->AddGlyph(nullptr, '\t', 0, 0, 0, 0, 0, 0, 0, 0, space.AdvanceX * kTabSize);
+    font->IndexLookup['\t'] = static_cast<ImWchar>(font->Glyphs.Size - 1);
+    font->IndexAdvanceX['\t'] = font->Glyphs.back().AdvanceX;
+    font->FallbackChar = kFallbackChar;
+    font->FallbackGlyph = &font->Glyphs[fallback];
+    font->FallbackAdvanceX = font->FallbackGlyph->AdvanceX;
+    font->EllipsisChar = kEllipsisChar;
+    font->DotChar = '.';
+    g.base_glyphs = font->Glyphs.Size;
+    g.base_shelves = g.shelves;
+    g.base_used = g.used;
+    upload();
+
+    io.FontGlobalScale = 1.0f / dpr;  // ImGui units stay CSS pixels
+    g_stats.build_ms = emscripten_get_now() - start;
+    ++g_stats.builds;
+    return true;
+}
+
+void fonts_device_objects() {
+    if (!g.font) return;
+    create_backend_objects();
+    if (g.texture) glDeleteTextures(1, &g.texture);  // after a lost context: a stale name
+    g.texture = make_texture(g.width, g.height);
+    g.font->ContainerAtlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g.texture)));
+    mark_dirty(0, g.used);
+    upload();
+}
+
+void fonts_frame_begin(bool first_pass) {
+    g.moved = false;
+    if (first_pass) g.may_evict = true;
+}
+
+bool fonts_frame_moved() { return g.moved; }
+
+void fonts_before_render() { upload(); }
+
+void fonts_shutdown() {
+    if (g.texture) glDeleteTextures(1, &g.texture);
+    g = Atlas{};
+    js_glyphs_free();
+}
+
+const FontStats& fonts_stats() {
+    g_stats.glyphs = g.font ? g.font->Glyphs.Size : 0;
+    g_stats.atlas_width = g.width;
+    g_stats.atlas_height = g.height;
+    g_stats.atlas_max_height = g.max_height;
+    return g_stats;
+}
+
+std::string fonts_describe() {
+    char* json = js_glyphs_describe();
+    std::string s = json;
+    free(json);
+    return s;
 }
 
 }  // namespace ftblock::web::platform
+
+// The hook of the patched ImGui (imgui_config.h): the glyph of c, rasterised now if it is new.
+const ImFontGlyph* ftblock_glyph_miss(const ImFont* font, unsigned int c) {
+    using namespace ftblock::web::platform;
+    if (font != g.font || !g.font) return font->FallbackGlyph;  // not ours (ImGui's password font)
+    if (c < kBmp) {
+        const ImWchar i = font->IndexLookup.Data[c];
+        if (i != static_cast<ImWchar>(-1)) return &font->Glyphs.Data[i];
+    } else if (c > IM_UNICODE_CODEPOINT_MAX) {
+        return font->FallbackGlyph;
+    } else if (const auto it = g.beyond_bmp.find(c); it != g.beyond_bmp.end()) {
+        return &font->Glyphs.Data[it->second];
+    }
+    const int index = add_glyph(c);
+    return index >= 0 ? &g.font->Glyphs.Data[index] : font->FallbackGlyph;
+}

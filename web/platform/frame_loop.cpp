@@ -10,7 +10,10 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "platform.h"
 
@@ -29,6 +32,8 @@ bool g_scheduled = false;
 bool g_in_frame = false;
 int g_frames_rendered = 0;
 double g_last_time = 0;
+constexpr std::size_t kMaxFrameTimes = 10000;
+std::vector<double> g_frame_times;  // ms of each frame drawn, until frame_times_json takes them
 
 bool wants_more() {
     return g_frames_wanted > 0 || input_pending() || input_held() || (g_app && g_app->animating());
@@ -37,26 +42,31 @@ bool wants_more() {
 void render_frame() {
     if (!g_app || g_in_frame || webgl_lost()) return;
     g_in_frame = true;
+    const double started = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
-    if (display_apply()) {
-        fonts_build(display().dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (display_apply()) fonts_build(display().dpr);  // the new size's glyphs come with this frame
     const Display& d = display();
     io.DisplaySize = ImVec2(d.css_width, d.css_height);
     // Exactly backing / CSS size (not dpr itself): the device-pixel box may round differently.
     io.DisplayFramebufferScale = ImVec2(d.fb_width / d.css_width, d.fb_height / d.css_height);
 
-    const double now = emscripten_get_now();
-    io.DeltaTime = static_cast<float>(std::clamp((now - g_last_time) / 1000.0, kMinDelta, kMaxDelta));
-    g_last_time = now;
+    io.DeltaTime = static_cast<float>(std::clamp((started - g_last_time) / 1000.0, kMinDelta, kMaxDelta));
+    g_last_time = started;
 
     input_apply(io);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    g_app->frame();
-    ImGui::Render();
+    // A frame during which the glyph atlas grew or dropped its glyphs drew with texture
+    // coordinates that no longer hold: it is built again (its input is already applied, so the
+    // second pass is an ordinary next frame) before anything is shown.
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass > 0) io.DeltaTime = static_cast<float>(kMinDelta);
+        fonts_frame_begin(pass == 0);
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        g_app->frame();
+        ImGui::Render();
+        if (!fonts_frame_moved()) break;
+    }
+    fonts_before_render();
 
     glViewport(0, 0, d.fb_width, d.fb_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -66,6 +76,7 @@ void render_frame() {
     ++g_frames_rendered;
     if (g_frames_wanted > 0) --g_frames_wanted;
     g_in_frame = false;
+    if (g_frame_times.size() < kMaxFrameTimes) g_frame_times.push_back(emscripten_get_now() - started);
 
     display_after_frame();
     ime_after_frame();
@@ -88,7 +99,7 @@ void schedule() {
 
 }  // namespace
 
-bool start(Lang lang, std::string latin_font, std::string cjk_font, AppOptions options) {
+bool start(Lang lang, AppOptions options) {
     if (g_app) return true;
     if (!webgl_create()) return false;
 
@@ -101,9 +112,9 @@ bool start(Lang lang, std::string latin_font, std::string cjk_font, AppOptions o
     io.BackendPlatformName = "ftblock_web_html5";
 
     display_init();
-    fonts_set_data(std::move(latin_font), std::move(cjk_font));
-    fonts_build(display().dpr);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    fonts_build(display().dpr);
+    fonts_device_objects();
 
     ime_init(io);        // creates the textarea that input_init and clipboard_init listen on
     input_init();
@@ -124,6 +135,7 @@ void stop() {
     g_app.reset();  // a pending animation frame finds no app, draws nothing, asks for no more
     g_frames_wanted = 0;
     emscripten_html5_remove_all_event_listeners();
+    fonts_shutdown();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext();
     webgl_destroy();
@@ -147,5 +159,16 @@ void run_frames_now(int max_frames) {
 
 bool in_frame() { return g_in_frame; }
 int frames_rendered() { return g_frames_rendered; }
+
+std::string frame_times_json() {
+    std::string json = "[";
+    char number[32];
+    for (std::size_t i = 0; i < g_frame_times.size(); ++i) {
+        std::snprintf(number, sizeof number, "%s%.2f", i ? "," : "", g_frame_times[i]);
+        json += number;
+    }
+    g_frame_times.clear();
+    return json + "]";
+}
 
 }  // namespace ftblock::web::platform

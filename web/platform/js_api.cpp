@@ -4,6 +4,7 @@
 // Module.onFtblockEvent, which the loader turns into DOM events on the form's container.
 #include <emscripten/emscripten.h>
 
+#include <cstdio>
 #include <string>
 
 #include "platform.h"
@@ -14,11 +15,6 @@ namespace {
 
 EM_JS(void, js_api_install, (), {
     var str = function(p) { return p ? UTF8ToString(p) : null; };
-    var withBytes = function(bytes) {
-        var p = _malloc(Math.max(1, bytes.length));
-        HEAPU8.set(bytes, p);
-        return p;
-    };
     var withString = function(s, f) {
         var n = lengthBytesUTF8(s) + 1;
         var p = _malloc(n);
@@ -27,32 +23,23 @@ EM_JS(void, js_api_install, (), {
     };
     Module["ftblockDisposers"] = [];  // listeners outside the form's own elements, removed by destroy
     Module["ftblock"] = {
-        // canvas: the form's <canvas> (already in the page, inside its container); latin, cjk: the
-        // two fonts" bytes (ArrayBuffer); lang: "en" or "zh-CN"; options: { drafts, storageKey,
+        // canvas: the form's <canvas> (already in the page, inside its container);
+        // lang: "en" or "zh-CN"; options: { drafts, storageKey,
         // readOnly, submitLabel } (docs/embedding.md) and, in drafts mode, store: the drafts store
         // the loader opened (ftblock.openDraftStore; without it the form keeps its drafts in
         // localStorage). Draws the first frame before it returns. Returns "" or the reason the
         // form cannot run.
-        "start": function(canvas, latin, cjk, lang, options) {
+        "start": function(canvas, lang, options) {
             options = options || {};
             specialHTMLTargets["!ftblock-canvas"] = canvas;
             Module["ftblockStore"] = options.drafts && options.store ? options.store : null;
-            var a = withBytes(new Uint8Array(latin));
-            var b = withBytes(new Uint8Array(cjk));
-            var status;
-            try {
-                status = withString(lang, function(p) {
-                    return withString(String(options.storageKey || ""), function(key) {
-                        return withString(String(options.submitLabel || ""), function(label) {
-                            return _ftblock_start(p, a, latin.byteLength, b, cjk.byteLength,
-                                                  options.drafts ? 1 : 0, key, options.readOnly ? 1 : 0, label);
-                        });
+            var status = withString(lang, function(p) {
+                return withString(String(options.storageKey || ""), function(key) {
+                    return withString(String(options.submitLabel || ""), function(label) {
+                        return _ftblock_start(p, options.drafts ? 1 : 0, key, options.readOnly ? 1 : 0, label);
                     });
                 });
-            } finally {
-                _free(a);
-                _free(b);
-            }
+            });
             return status == 0 ? "" : status == 1 ? "WebGL 2 is not available" : "unknown language " + lang;
         },
         // JSON text of one record / of an array of records → "" or why it was refused.
@@ -83,7 +70,10 @@ EM_JS(void, js_api_install, (), {
         "itemRectsJson": function() { return str(_ftblock_item_rects_json()); },
         "language": function() { return str(_ftblock_language()); },
         "setLanguage": function(tag) { return withString(String(tag), _ftblock_set_language) != 0; },
-        "framesRendered": function() { return _ftblock_frames_rendered(); }
+        "framesRendered": function() { return _ftblock_frames_rendered(); },
+        // The glyph atlas (docs/fonts.md) and the time of each frame drawn since the last call.
+        "fontStats": function() { return JSON.parse(str(_ftblock_font_stats_json())); },
+        "frameTimes": function() { return JSON.parse(str(_ftblock_frame_times_json())); }
     };
 });
 
@@ -115,8 +105,7 @@ int main() {
 extern "C" {
 
 // 0: running; 1: no WebGL2; 2: unknown language tag.
-EMSCRIPTEN_KEEPALIVE int ftblock_start(const char* lang_tag, const char* latin, int latin_size, const char* cjk,
-                                       int cjk_size, int drafts, const char* storage_key, int read_only,
+EMSCRIPTEN_KEEPALIVE int ftblock_start(const char* lang_tag, int drafts, const char* storage_key, int read_only,
                                        const char* submit_label) {
     ftblock::Lang lang;
     if (!ftblock::parse_lang(lang_tag, lang)) return 2;
@@ -125,8 +114,7 @@ EMSCRIPTEN_KEEPALIVE int ftblock_start(const char* lang_tag, const char* latin, 
     if (*storage_key) options.storage_prefix = storage_key;
     options.read_only = read_only != 0;
     options.submit_label = submit_label;
-    const bool ok = start(lang, std::string(latin, static_cast<std::size_t>(latin_size)),
-                          std::string(cjk, static_cast<std::size_t>(cjk_size)), std::move(options));
+    const bool ok = start(lang, std::move(options));
     return ok ? 0 : 1;
 }
 
@@ -173,5 +161,19 @@ EMSCRIPTEN_KEEPALIVE int ftblock_set_language(const char* tag) {
 }
 
 EMSCRIPTEN_KEEPALIVE int ftblock_frames_rendered() { return frames_rendered(); }
+EMSCRIPTEN_KEEPALIVE const char* ftblock_frame_times_json() { return out(frame_times_json()); }
+
+EMSCRIPTEN_KEEPALIVE const char* ftblock_font_stats_json() {
+    const FontStats& s = fonts_stats();
+    std::string described = fonts_describe();  // {"family": …, "emojiFamily": …, "size": …}
+    char numbers[400];
+    std::snprintf(numbers, sizeof numbers,
+                  "\"builds\":%d,\"buildMs\":%.2f,\"glyphs\":%d,\"rasterized\":%d,\"rasterizeMs\":%.2f,"
+                  "\"grows\":%d,\"evictions\":%d,\"atlasWidth\":%d,\"atlasHeight\":%d,\"atlasMaxHeight\":%d",
+                  s.builds, s.build_ms, s.glyphs, s.rasterized, s.rasterize_ms, s.grows, s.evictions, s.atlas_width,
+                  s.atlas_height, s.atlas_max_height);
+    if (described.size() > 2) return out("{" + std::string(numbers) + "," + described.substr(1));
+    return out("{" + std::string(numbers) + "}");
+}
 
 }  // extern "C"

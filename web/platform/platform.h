@@ -25,14 +25,14 @@ inline constexpr const char* kImeTarget = "!ftblock-ime";
 inline constexpr float kFontSize = 16.0f;  // CSS pixels; the atlas is rasterised at this × dpr
 
 // frame_loop.cpp
-bool start(Lang lang, std::string latin_font, std::string cjk_font,
-           AppOptions options);             // false: no WebGL2
+bool start(Lang lang, AppOptions options);  // false: no WebGL2
 void stop();                                // destroy(): save, stop drawing, free ImGui and GL
 App* app();                                 // null before start
 void request_frames();                      // something happened: draw a few frames, then idle
 void run_frames_now(int max_frames);        // inside an event handler: drain queued input now
 bool in_frame();                            // true while NewFrame..Render runs (no reentry)
 int frames_rendered();                      // frames actually drawn (the idle figure)
+std::string frame_times_json();             // [ms, …] of each frame since the last call (then cleared)
 
 // webgl.cpp
 bool webgl_create();                        // WebGL2 on the canvas, current; false if unavailable
@@ -71,9 +71,24 @@ void ime_release_field();                   // leave the active text field, keep
 void clipboard_init(ImGuiIO& io);           // copy/cut/paste events of the form's elements
 void clipboard_copy_text(const std::string& text);  // Host::copy_text
 
-// fonts.cpp
-void fonts_set_data(std::string latin, std::string cjk);  // TTF bytes, kept for atlas rebuilds
-bool fonts_build(float dpr);                // the atlas for this dpr (ImGui context current)
+// fonts.cpp (glyphs rasterised by the browser on demand; docs/fonts.md)
+struct FontStats {
+    int builds = 0;                         // atlases built (start, then each dpr change)
+    double build_ms = 0;                    // the last build: texture, ASCII and the fallback glyph
+    int glyphs = 0;                         // in the atlas now
+    int rasterized = 0;                     // glyphs drawn by the browser so far
+    double rasterize_ms = 0;                // time spent on them
+    int grows = 0, evictions = 0;           // the atlas doubled its height / dropped its glyphs
+    int atlas_width = 0, atlas_height = 0, atlas_max_height = 0;
+};
+bool fonts_build(float dpr);                // a new atlas for this dpr (ImGui context and GL current)
+void fonts_device_objects();                // the backend's GL objects and our texture (after Init)
+void fonts_frame_begin(bool first_pass);    // before NewFrame
+bool fonts_frame_moved();                   // after Render: the atlas moved; draw the frame again
+void fonts_before_render();                 // new glyphs into the texture
+void fonts_shutdown();
+const FontStats& fonts_stats();
+std::string fonts_describe();               // JSON: the font stacks and the text size in CSS px
 
 // storage.cpp
 bool storage_available();

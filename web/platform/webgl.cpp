@@ -24,9 +24,11 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     g_lost = false;
     emscripten_webgl_make_context_current(g_context);
     if (ImGui::GetCurrentContext()) {
-        // The old GL names are gone with the context: forget them, create new ones.
+        // The old GL names are gone with the context: forget them, create new ones (the
+        // glyphs' pixels survive in their canvas and go into a new texture).
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplOpenGL3_Init("#version 300 es");
+        fonts_device_objects();
     }
     request_frames();
     return EM_TRUE;
