@@ -30,8 +30,10 @@ export DEBIAN_FRONTEND=noninteractive
 #   dpkg-dev (so `apt-get source` can unpack the third-party sources, TOOLCHAIN.md);
 # the browser form (issue 3):
 #   libimgui-dev + libstb-dev (Dear ImGui 1.86 natively, for the headless UI tests),
-#   fonts-dejavu-core + fonts-droid-fallback + python3-fonttools (the font subsets built into
-#   the site), chromium (the browser tests and figures);
+#   chromium (the browser tests and figures) and the fonts it draws the form with (issue 10:
+#   the browser rasterises every glyph; docs/fonts.md): fonts-dejavu-core (Latin, Greek,
+#   Cyrillic; ~3 MB installed), fonts-noto-cjk (Han, kana, Hangul — GB2312, GB18030 and CJK
+#   Extension A in full; 56 MB download, 91 MB installed) and fonts-noto-color-emoji (10 MB);
 # fuzzing (issue 8, scripts/fuzz.sh):
 #   clang (clang++ 14) + libclang-rt-14-dev (its compiler-rt: libFuzzer, the ASan/UBSan runtimes
 #   and <fuzzer/FuzzedDataProvider.h>, which the g++ replay tests also include).
@@ -41,8 +43,7 @@ PACKAGES=(
   emscripten
   dpkg-dev
   libimgui-dev libstb-dev
-  fonts-dejavu-core fonts-droid-fallback python3-fonttools
-  chromium
+  chromium fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji
   clang libclang-rt-14-dev
 )
 IMGUI_DIR=third_party/imgui-1.86+ds
