@@ -59,7 +59,9 @@ if(EMSCRIPTEN)
   #      CalcWordWrapPositionA: a negative advance (not looked up yet) or a code point beyond
   #      the table asks the same hook;
   #   3. ImFont::RenderText snaps the text's origin to device pixels rather than to whole
-  #      ImGui units, so glyphs stay crisp at devicePixelRatio 1.25 or 1.5.
+  #      ImGui units, so glyphs stay crisp at devicePixelRatio 1.25 or 1.5;
+  #   4. ImFontAtlas::Build does nothing (fonts.cpp sets the atlas up): stb_truetype and the
+  #      embedded ProggyClean font are then unreferenced and left out of the wasm (~15 KB gzip).
   # IMGUI_USER_CONFIG (web/platform/imgui_config.h) declares the hook and turns on 32-bit
   # ImWchar (emoji and CJK Extension B are beyond 16 bits).
   set(patched "${CMAKE_BINARY_DIR}/imgui-1.86-ftblock")
@@ -120,6 +122,19 @@ if(EMSCRIPTEN)
     pos.y = IM_FLOOR(pos.y * device_px) / device_px;
     float x = pos.x;"
     "RenderText")
+  ftblock_imgui_patch(imgui_draw
+    "    IM_ASSERT(!Locked && \"Cannot modify a locked ImFontAtlas between NewFrame() and EndFrame/Render()!\");
+
+    // Default font is none are specified
+    if (ConfigData.Size == 0)
+        AddFontDefault();"
+    "    IM_ASSERT(!Locked && \"Cannot modify a locked ImFontAtlas between NewFrame() and EndFrame/Render()!\");
+    return false; // ftblock: web/platform/fonts.cpp builds the atlas from the browser's glyphs
+
+    // Default font is none are specified
+    if (ConfigData.Size == 0)
+        AddFontDefault();"
+    "Build")
   ftblock_write_if_changed("${patched}/imgui_draw.cpp" "${imgui_draw}")
 
   add_library(imgui STATIC
