@@ -53,13 +53,16 @@ if(EMSCRIPTEN)
   # rasterised the first time ImGui measures or draws its code point. ImGui 1.86 has no hook for
   # a missing glyph, so the sources are copied into the build tree (quoted includes must find
   # the patched imgui.h next to each .cpp) with these changes:
-  #   1. ImFont::FindGlyph: a code point without a glyph asks ftblock_glyph_miss() instead of
-  #      returning the fallback glyph;
+  #   1. ImFont::FindGlyph: a code point without a glyph asks ftblock_glyph_miss() (which has
+  #      the browser draw it) instead of returning the fallback glyph;
   #   2. ImFont::GetCharAdvance, and the two inlined copies of it in CalcTextSizeA and
-  #      CalcWordWrapPositionA: a negative advance (not looked up yet) or a code point beyond
-  #      the table asks the same hook;
+  #      CalcWordWrapPositionA: a negative advance (not measured yet) or a code point beyond
+  #      the table asks ftblock_advance_miss() (which only measures: text that is measured but
+  #      never drawn takes no room in the atlas);
   #   3. ImFont::RenderText snaps the text's origin to device pixels rather than to whole
-  #      ImGui units, so glyphs stay crisp at devicePixelRatio 1.25 or 1.5;
+  #      ImGui units, so glyphs stay crisp at devicePixelRatio 1.25 or 1.5; and advances over a
+  #      character wholly outside the clip rectangle by its advance alone (the rest of a long
+  #      line scrolled out of a field is not drawn into the atlas);
   #   4. ImFontAtlas::Build does nothing (fonts.cpp sets the atlas up): stb_truetype and the
   #      embedded ProggyClean font are then unreferenced and left out of the wasm (~15 KB gzip).
   # IMGUI_USER_CONFIG (web/platform/imgui_config.h) declares the hook and turns on 32-bit
@@ -78,7 +81,7 @@ if(EMSCRIPTEN)
   file(READ "${FTBLOCK_IMGUI_DIR}/imgui.h" imgui_h)
   ftblock_imgui_patch(imgui_h
     "float                       GetCharAdvance(ImWchar c) const     { return ((int)c < IndexAdvanceX.Size) ? IndexAdvanceX[(int)c] : FallbackAdvanceX; }"
-    "float                       GetCharAdvance(ImWchar c) const     { return ((int)c < IndexAdvanceX.Size && IndexAdvanceX.Data[(int)c] >= 0.0f) ? IndexAdvanceX.Data[(int)c] : ftblock_glyph_miss(this, (unsigned int)c)->AdvanceX; } // ftblock: glyphs on demand"
+    "float                       GetCharAdvance(ImWchar c) const     { return ((int)c < IndexAdvanceX.Size && IndexAdvanceX.Data[(int)c] >= 0.0f) ? IndexAdvanceX.Data[(int)c] : ftblock_advance_miss(this, (unsigned int)c); } // ftblock: glyphs on demand"
     "GetCharAdvance")
   ftblock_write_if_changed("${patched}/imgui.h" "${imgui_h}")
 
@@ -122,6 +125,25 @@ if(EMSCRIPTEN)
     pos.y = IM_FLOOR(pos.y * device_px) / device_px;
     float x = pos.x;"
     "RenderText")
+  ftblock_imgui_patch(imgui_draw
+    "        const ImFontGlyph* glyph = FindGlyph((ImWchar)c);
+        if (glyph == NULL)
+            continue;
+
+        float char_width = glyph->AdvanceX * scale;"
+    "        // ftblock: a character wholly outside the clip rectangle (ink may reach one em beyond
+        // its advance) is stepped over by its advance: no glyph needed.
+        if (x - FontSize * scale > clip_rect.z || x + (GetCharAdvance((ImWchar)c) + FontSize) * scale < clip_rect.x)
+        {
+            x += GetCharAdvance((ImWchar)c) * scale;
+            continue;
+        }
+        const ImFontGlyph* glyph = FindGlyph((ImWchar)c);
+        if (glyph == NULL)
+            continue;
+
+        float char_width = glyph->AdvanceX * scale;"
+    "RenderText clipping")
   ftblock_imgui_patch(imgui_draw
     "    IM_ASSERT(!Locked && \"Cannot modify a locked ImFontAtlas between NewFrame() and EndFrame/Render()!\");
 

@@ -234,12 +234,15 @@
           : Promise.resolve(null);
         var aborted = null;
         var instance = ftblock.loadScript('ftblock.js', 'createFtblockModule').then(function () {
-          return global.createFtblockModule({
+          var created = global.createFtblockModule({
             canvas: canvas,
             locateFile: function (path) { return ftblock.baseUrl + path; },
             onAbort: function (what) { aborted = what; },
-            onFtblockEvent: onModuleEvent
+            onFtblockEvent: onModuleEvent,
+            ftblockFonts: ftblock.fonts  // part 05: the font stacks the glyphs are drawn with
           });
+          ftblock.fonts.warm();  // while ftblock.wasm compiles
+          return created;
         }).then(function (m) { mark('ftblock:wasm-ready'); return m; });
 
         Promise.all([instance, store]).then(function (all) {

@@ -63,7 +63,11 @@ struct Atlas {
     int base_used = 0, base_glyphs = 0;
     GLuint texture = 0;
     int dirty_top = INT_MAX, dirty_bottom = 0;  // rows drawn since the last upload
-    std::unordered_map<unsigned, int> beyond_bmp;  // code point → index in font->Glyphs
+    struct Beyond {
+        float advance = -1;               // < 0: not measured yet
+        int glyph = -1;                   // index in font->Glyphs, or -1: not drawn (now)
+    };
+    std::unordered_map<unsigned, Beyond> beyond_bmp;  // code points above the BMP
     bool moved = false;                   // UVs changed during this frame: draw it again
     bool may_evict = true;                // once per drawn frame
 };
@@ -77,10 +81,8 @@ float g_out[8];  // JavaScript writes results here
 // Creates the canvas (width × height), fixes the font stacks at em pixels and returns, in out[0],
 // the baseline: the primary font's ascent and descent centred in the line.
 EM_JS(void, js_glyphs_init, (float line, float em, int width, int height, float* out), {
-    var text = '"Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "PingFang SC", ' +
-               '"Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", ' +
-               '"WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
-    var emoji = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", ' + text;
+    var fonts = Module["ftblockFonts"];  // the loader's font stacks (shell/embed/05-fonts.js)
+    var text = fonts.text, emoji = fonts.emoji;
     // Emoji_Presentation=Yes in Unicode (and the emoji blocks of plane 1): drawn with the emoji
     // fonts first, as browsers show them (a text font may have a black-and-white one).
     var emojiRanges = [0x231A, 0x231B, 0x23E9, 0x23EC, 0x23F0, 0x23F0, 0x23F3, 0x23F3, 0x25FD, 0x25FE,
@@ -258,15 +260,12 @@ bool evict() {
     if (!g.may_evict) return false;
     g.may_evict = false;
     ImFont& font = *g.font;
-    for (int i = g.base_glyphs; i < font.Glyphs.Size; ++i) {
+    for (int i = g.base_glyphs; i < font.Glyphs.Size; ++i) {  // advances stay: the layout does not move
         const unsigned c = font.Glyphs[i].Codepoint;
-        if (c < kBmp) {
-            font.IndexLookup[static_cast<int>(c)] = static_cast<ImWchar>(-1);
-            font.IndexAdvanceX[static_cast<int>(c)] = -1.0f;
-        }
+        if (c < kBmp) font.IndexLookup[static_cast<int>(c)] = static_cast<ImWchar>(-1);
     }
     font.Glyphs.resize(g.base_glyphs);
-    g.beyond_bmp.clear();
+    for (auto& entry : g.beyond_bmp) entry.second.glyph = -1;
     g.shelves = g.base_shelves;
     g.used = g.base_used;
     g.moved = true;
@@ -294,30 +293,62 @@ bool place(int w, int h, int& x, int& y) {
     return true;
 }
 
-// Rasterises c into the atlas and registers its glyph: its index in font->Glyphs, or -1 when the
-// atlas cannot take it this frame.
-int add_glyph(unsigned c) {
+struct Measured {
+    float advance;                        // whole device pixels
+    int left, right, ascent, descent;     // ink box from the pen (left, descent: positive outwards)
+    bool emoji;                           // drawn with the emoji stack
+};
+
+Measured measure(unsigned c) {
+    js_glyph_measure(c, g_out);
+    ++g_stats.measured;
+    return Measured{std::round(g_out[0]), static_cast<int>(g_out[1]), static_cast<int>(g_out[2]),
+                    static_cast<int>(g_out[3]), static_cast<int>(g_out[4]), g_out[5] != 0};
+}
+
+// The advance of c, measured by the browser the first time it is asked (measuring only: no
+// room in the atlas). Kept for the atlas's lifetime, evictions included.
+float advance_of(unsigned c) {
+    ImFont& font = *g.font;
+    if (c < kBmp) {
+        float& advance = font.IndexAdvanceX[static_cast<int>(c)];
+        if (advance < 0) {
+            const double start = emscripten_get_now();
+            advance = measure(c).advance;
+            g_stats.rasterize_ms += emscripten_get_now() - start;
+        }
+        return advance;
+    }
+    Atlas::Beyond& entry = g.beyond_bmp[c];
+    if (entry.advance < 0) {
+        const double start = emscripten_get_now();
+        entry.advance = measure(c).advance;
+        g_stats.rasterize_ms += emscripten_get_now() - start;
+    }
+    return entry.advance;
+}
+
+// Has the browser draw c into the atlas and registers its glyph: its index in font->Glyphs, or
+// -1 when the atlas cannot take it this frame.
+int draw_glyph(unsigned c) {
     ImFont& font = *g.font;
     if (font.Glyphs.Size >= kMaxGlyphs && !evict()) return -1;
     const double start = emscripten_get_now();
-    js_glyph_measure(c, g_out);
-    const float advance = std::round(g_out[0]);
-    const int left = static_cast<int>(g_out[1]), right = static_cast<int>(g_out[2]);
-    const int ascent = static_cast<int>(g_out[3]), descent = static_cast<int>(g_out[4]);
-    const bool emoji = g_out[5] != 0;
+    const Measured m = measure(c);
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0, u0 = 0, v0 = 0, u1 = 0, v1 = 0;
     bool colored = false;
-    if (left + right > 0 && ascent + descent > 0) {  // ink: a cell in the atlas
-        const int w = left + right + 2 * kMargin, h = ascent + descent + 2 * kMargin;
+    if (m.left + m.right > 0 && m.ascent + m.descent > 0) {  // ink: a cell in the atlas
+        const int w = m.left + m.right + 2 * kMargin, h = m.ascent + m.descent + 2 * kMargin;
         int x, y;
-        if (!place(w + kGap, h + kGap, x, y)) {
-            if (!evict() || !place(w + kGap, h + kGap, x, y)) return -1;
+        if (!place(w + kGap, h + kGap, x, y) && (!evict() || !place(w + kGap, h + kGap, x, y))) {
+            g_stats.rasterize_ms += emscripten_get_now() - start;
+            return -1;
         }
-        colored = js_glyph_draw(c, x, y, w, h, kMargin + left, kMargin + ascent, emoji ? 1 : 0) != 0;
+        colored = js_glyph_draw(c, x, y, w, h, kMargin + m.left, kMargin + m.ascent, m.emoji ? 1 : 0) != 0;
         mark_dirty(y, y + h);
-        x0 = static_cast<float>(-left - kMargin);
+        x0 = static_cast<float>(-m.left - kMargin);
         x1 = x0 + static_cast<float>(w);
-        y0 = g.baseline - static_cast<float>(ascent + kMargin);
+        y0 = g.baseline - static_cast<float>(m.ascent + kMargin);
         y1 = y0 + static_cast<float>(h);
         const ImVec2 scale = font.ContainerAtlas->TexUvScale;
         u0 = static_cast<float>(x) * scale.x;
@@ -325,14 +356,16 @@ int add_glyph(unsigned c) {
         u1 = static_cast<float>(x + w) * scale.x;
         v1 = static_cast<float>(y + h) * scale.y;
     }
-    font.AddGlyph(nullptr, static_cast<ImWchar>(c), x0, y0, x1, y1, u0, v0, u1, v1, advance);
+    font.AddGlyph(nullptr, static_cast<ImWchar>(c), x0, y0, x1, y1, u0, v0, u1, v1, m.advance);
     font.Glyphs.back().Colored = colored ? 1 : 0;
     const int index = font.Glyphs.Size - 1;
     if (c < kBmp) {
         font.IndexLookup[static_cast<int>(c)] = static_cast<ImWchar>(index);
-        font.IndexAdvanceX[static_cast<int>(c)] = advance;
+        font.IndexAdvanceX[static_cast<int>(c)] = m.advance;
     } else {
-        g.beyond_bmp[c] = index;
+        Atlas::Beyond& entry = g.beyond_bmp[c];
+        entry.advance = m.advance;
+        entry.glyph = index;
     }
     ++g_stats.rasterized;
     g_stats.rasterize_ms += emscripten_get_now() - start;
@@ -393,10 +426,10 @@ bool fonts_build(float dpr) {
     place(2 + kGap, 2 + kGap, x, y);  // the white block at (0, 0)
     mark_dirty(0, 2);
     // The permanent glyphs: never evicted, so ImGui's pointers to the fallback stay valid.
-    add_glyph(' ');
-    const int fallback = add_glyph(kFallbackChar);
-    add_glyph(kEllipsisChar);
-    for (unsigned c = 0x21; c < 0x7F; ++c) add_glyph(c);
+    draw_glyph(' ');
+    const int fallback = draw_glyph(kFallbackChar);
+    draw_glyph(kEllipsisChar);
+    for (unsigned c = 0x21; c < 0x7F; ++c) draw_glyph(c);
     const ImFontGlyph space = font->Glyphs[0];
     font->AddGlyph(nullptr, '\t', 0, 0, 0, 0, 0, 0, 0, 0, space.AdvanceX * kTabSize);
     font->IndexLookup['\t'] = static_cast<ImWchar>(font->Glyphs.Size - 1);
@@ -459,18 +492,23 @@ std::string fonts_describe() {
 
 }  // namespace ftblock::web::platform
 
-// The hook of the patched ImGui (imgui_config.h): the glyph of c, rasterised now if it is new.
+// The hooks of the patched ImGui (imgui_config.h). Another font (ImGui's password font) keeps
+// ImGui's own behaviour: the fallback glyph.
 const ImFontGlyph* ftblock_glyph_miss(const ImFont* font, unsigned int c) {
     using namespace ftblock::web::platform;
-    if (font != g.font || !g.font) return font->FallbackGlyph;  // not ours (ImGui's password font)
+    if (font != g.font || !g.font || c > IM_UNICODE_CODEPOINT_MAX) return font->FallbackGlyph;
     if (c < kBmp) {
         const ImWchar i = font->IndexLookup.Data[c];
         if (i != static_cast<ImWchar>(-1)) return &font->Glyphs.Data[i];
-    } else if (c > IM_UNICODE_CODEPOINT_MAX) {
-        return font->FallbackGlyph;
-    } else if (const auto it = g.beyond_bmp.find(c); it != g.beyond_bmp.end()) {
-        return &font->Glyphs.Data[it->second];
+    } else if (const auto it = g.beyond_bmp.find(c); it != g.beyond_bmp.end() && it->second.glyph >= 0) {
+        return &font->Glyphs.Data[it->second.glyph];
     }
-    const int index = add_glyph(c);
-    return index >= 0 ? &g.font->Glyphs.Data[index] : font->FallbackGlyph;
+    const int index = draw_glyph(c);
+    return index >= 0 ? &font->Glyphs.Data[index] : font->FallbackGlyph;
+}
+
+float ftblock_advance_miss(const ImFont* font, unsigned int c) {
+    using namespace ftblock::web::platform;
+    if (font != g.font || !g.font || c > IM_UNICODE_CODEPOINT_MAX) return font->FallbackAdvanceX;
+    return advance_of(c);
 }

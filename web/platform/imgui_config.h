@@ -10,7 +10,9 @@
 struct ImFont;
 struct ImFontGlyph;
 
-// The patched ImFont::FindGlyph and GetCharAdvance call this for a code point that has no glyph
-// yet: fonts.cpp has the browser rasterise it into the atlas and returns it (never null: the
-// font's fallback glyph when it cannot). Defined in web/platform/fonts.cpp.
+// The patched ImFont calls these for a code point it has no glyph or advance for yet (defined in
+// web/platform/fonts.cpp, cmake/ftblock_imgui.cmake lists the patches):
+// FindGlyph: the browser draws it into the atlas; never null (the fallback glyph when it cannot).
 const ImFontGlyph* ftblock_glyph_miss(const ImFont* font, unsigned int c);
+// GetCharAdvance and its inlined copies: the browser measures it (no drawing).
+float ftblock_advance_miss(const ImFont* font, unsigned int c);

@@ -168,9 +168,9 @@ EMSCRIPTEN_KEEPALIVE const char* ftblock_font_stats_json() {
     std::string described = fonts_describe();  // {"family": …, "emojiFamily": …, "size": …}
     char numbers[400];
     std::snprintf(numbers, sizeof numbers,
-                  "\"builds\":%d,\"buildMs\":%.2f,\"glyphs\":%d,\"rasterized\":%d,\"rasterizeMs\":%.2f,"
+                  "\"builds\":%d,\"buildMs\":%.2f,\"glyphs\":%d,\"measured\":%d,\"rasterized\":%d,\"rasterizeMs\":%.2f,"
                   "\"grows\":%d,\"evictions\":%d,\"atlasWidth\":%d,\"atlasHeight\":%d,\"atlasMaxHeight\":%d",
-                  s.builds, s.build_ms, s.glyphs, s.rasterized, s.rasterize_ms, s.grows, s.evictions, s.atlas_width,
+                  s.builds, s.build_ms, s.glyphs, s.measured, s.rasterized, s.rasterize_ms, s.grows, s.evictions, s.atlas_width,
                   s.atlas_height, s.atlas_max_height);
     if (described.size() > 2) return out("{" + std::string(numbers) + "," + described.substr(1));
     return out("{" + std::string(numbers) + "}");

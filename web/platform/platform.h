@@ -76,8 +76,9 @@ struct FontStats {
     int builds = 0;                         // atlases built (start, then each dpr change)
     double build_ms = 0;                    // the last build: texture, ASCII and the fallback glyph
     int glyphs = 0;                         // in the atlas now
+    int measured = 0;                       // measureText calls (advances, and before each drawing)
     int rasterized = 0;                     // glyphs drawn by the browser so far
-    double rasterize_ms = 0;                // time spent on them
+    double rasterize_ms = 0;                // time spent measuring and drawing
     int grows = 0, evictions = 0;           // the atlas doubled its height / dropped its glyphs
     int atlas_width = 0, atlas_height = 0, atlas_max_height = 0;
 };
