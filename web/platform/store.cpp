@@ -4,8 +4,8 @@
 // Module.ftblockStore; this unit reads what it found into StoreContents, and hands each batch
 // to store.write, which reports back through ftblock_store_done in the order given.
 //
-// Strings cross as UTF-8. At start each stored draft is copied once, straight into the
-// std::string that keeps it (TextEncoder.encodeInto, no intermediate buffer). A batch is packed
+// Strings cross as UTF-8. At start each stored draft is encoded (TextEncoder.encodeInto) into one
+// reused scratch buffer and copied from there into the std::string that keeps it. A batch is packed
 // into one buffer that stays alive until its transaction ends: the JavaScript side decodes each
 // draft only when it puts it, so an import of 100,000 drafts is not decoded in one task.
 #include <emscripten/emscripten.h>
@@ -46,22 +46,39 @@ EM_JS(int, js_store_take, (), {
     return Module["ftblockStoreRows"].length;
 });
 
-// Draft i: its uid into *uid, and the UTF-8 size of its text.
-EM_JS(int, js_store_row_size, (int i, double* uid), {
-    var row = Module["ftblockStoreRows"][i];
-    HEAPF64[uid >> 3] = row[0];
-    return lengthBytesUTF8(row[1]);
-});
-
-// Draft i's text into dst (exactly `size` bytes, from js_store_row_size); returns the bytes
-// written. Then the row is dropped (the last one drops the whole list).
-EM_JS(int, js_store_row_copy, (int i, char* dst, int size), {
+// Draft i: its uid into *uid, its text as UTF-8 into a scratch buffer of the module's heap
+// (TextEncoder.encodeInto: native, no per-character loop; grown when a text does not fit).
+// Returns the scratch buffer; *size is the text's length. The row is dropped.
+EM_JS(char*, js_store_row, (int i, double* uid, int* size), {
     var rows = Module["ftblockStoreRows"];
-    var text = rows[i];
+    var row = rows[i];
     rows[i] = null;
     if (i == rows.length - 1) Module["ftblockStoreRows"] = null;
     var enc = Module["ftblockEncoder"] || (Module["ftblockEncoder"] = new TextEncoder());
-    return enc.encodeInto(text[1], HEAPU8.subarray(dst, dst + size)).written;
+    var text = row[1];
+    for (;;) {
+        var cap = Module["ftblockScratchSize"] || 0;
+        var p = Module["ftblockScratch"] || 0;
+        if (p && cap >= text.length) {  // fits if all ASCII; encodeInto says if it did not
+            var r = enc.encodeInto(text, HEAPU8.subarray(p, p + cap));
+            if (r.read == text.length) {
+                HEAPF64[uid >> 3] = row[0];
+                HEAP32[size >> 2] = r.written;
+                return p;
+            }
+        }
+        _free(p);
+        cap = Math.max(64 * 1024, text.length * 3, cap * 2);
+        Module["ftblockScratch"] = _malloc(cap);
+        Module["ftblockScratchSize"] = cap;
+    }
+});
+
+EM_JS(void, js_store_rows_done, (), {
+    _free(Module["ftblockScratch"] || 0);
+    Module["ftblockScratch"] = 0;
+    Module["ftblockScratchSize"] = 0;
+    Module["ftblockStoreRows"] = null;
 });
 
 // One batch to store.write. The texts stay in the packed buffer (data, offsets[0..count]) until
@@ -153,11 +170,12 @@ StoreState store_open(StoreContents& contents) {
     for (int i = 0; i < count; ++i) {
         StoredDraft& d = contents.drafts[static_cast<std::size_t>(i)];
         double uid = 0;
-        const int size = js_store_row_size(i, &uid);
+        int size = 0;
+        const char* text = js_store_row(i, &uid, &size);
         d.uid = static_cast<std::uint64_t>(uid);
-        d.json.resize(static_cast<std::size_t>(size));
-        d.json.resize(static_cast<std::size_t>(js_store_row_copy(i, d.json.data(), size)));
+        d.json.assign(text, static_cast<std::size_t>(size));
     }
+    js_store_rows_done();
     js_store_listen();
     return StoreState::Ready;
 }
