@@ -309,3 +309,30 @@ test('import of 5,000 records in two files: every record stored, found again aft
     await form.close();
   }
 });
+
+test('the iframe page (one record) opens no database and stores nothing; ftblock\'s page opens only its own', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}embed.html#origins=${site.origin}`);
+    await page.waitForFunction(() => window.ftblockFrame && window.ftblockFrame.form);
+    await page.evaluate(() => window.ftblockFrame.form.ready);
+    const r = await page.evaluate(() => window.ftblockFrame.form.itemRects().field_customer);
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await page.keyboard.type('Framed');
+    await page.waitForFunction(() => window.ftblockFrame.form.getRecord().customer === 'Framed');
+    await sleep(200);
+    assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), []);
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+
+    await page.goto(site.url);
+    await page.waitForFunction(() => window.ftblockPage && window.ftblockPage.ready);
+    await page.evaluate(() => window.ftblockPage.ready);
+    assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), ['ftblock.drafts']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
