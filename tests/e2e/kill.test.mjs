@@ -64,7 +64,8 @@ function random(seed) {  // mulberry32
 // In every page of a worker's context: what the form acknowledged, with the text it stored.
 // The commit of each readwrite transaction is noted (a listener added when the transaction is
 // created runs before the form's own oncomplete); the form's saved event then names the drafts
-// of that batch, whose committed texts go to the test at once (window.killAck).
+// of that batch, whose committed texts go to the test at once (window.killAck). How long a
+// save's transaction takes here goes to the test too, to spread the kills over it.
 const OBSERVER = `
 (() => {
   const committed = new Map();
@@ -73,8 +74,12 @@ const OBSERVER = `
     const tx = transaction.apply(this, args);
     if (args[1] === 'readwrite') {
       const puts = new Map();
+      const created = performance.now();
       tx.killPuts = puts;
-      tx.addEventListener('complete', () => { for (const [k, v] of puts) committed.set(k, v); });
+      tx.addEventListener('complete', () => {
+        for (const [k, v] of puts) committed.set(k, v);
+        if (puts.size <= 8) window.killAck({ latency: performance.now() - created });
+      });
     }
     return tx;
   };
@@ -83,13 +88,15 @@ const OBSERVER = `
     if (this.name === 'drafts' && this.transaction.killPuts) this.transaction.killPuts.set(key, value);
     return put.call(this, value, key);
   };
+  let chosen = 0;  // when the last file was chosen (an import starts)
+  window.addEventListener('change', (e) => { if (e.target && e.target.type === 'file') chosen = performance.now(); }, true);
   window.addEventListener('ftblock:saved', (e) => {
     const d = e.detail;
     if (!d.ok) return;
     const missing = d.put.filter((uid) => !committed.has(uid));
     if (missing.length) window.killAck({ early: missing.slice(0, 5) });
     else if (d.put.length <= 8) window.killAck({ drafts: d.put.map((uid) => [uid, committed.get(uid)]) });
-    else window.killAck({ batch: d.put.length });
+    else window.killAck({ batch: d.put.length, took: performance.now() - chosen });
   }, true);
 })();`;
 
@@ -181,9 +188,11 @@ const typedFor = (uid) => `K${uid}-` + 'abcdefghijklmnopqrstuvwxyz0123456789'.re
 async function typingWorker(w, points) {
   const acked = new Map();  // uid → the longest acknowledged customer
   let early = 0, acks = 0;
+  let saveMs = 100;  // how long a save's transaction takes here (measured in the page)
   w.onAck = (ack) => {
     if (ack.early) { early++; w.errors.push(`${w.name}: acknowledged before the commit: ${ack.early}`); }
     if (ack.drafts) acks++;
+    if (ack.latency !== undefined) saveMs = 0.7 * saveMs + 0.3 * Math.min(ack.latency, 2000);
     for (const [uid, text] of ack.drafts || []) {
       const customer = JSON.parse(text).record.customer || '';
       if (customer.length >= (acked.get(uid) || '').length) acked.set(uid, customer);
@@ -192,6 +201,7 @@ async function typingWorker(w, points) {
   await w.fresh();
   let uid = (await w.page.evaluate(() => window.ftblockPage.getDrafts()))[0].uid;
   let checked = 0;
+  let keyMs = 60;  // how long one typed key takes here, until its frame is drawn (measured below)
   for (let point = 0; point < points; point++) {
     const stored = await w.stored();
     for (const [u, ack] of acked) {
@@ -214,12 +224,19 @@ async function typingWorker(w, points) {
     await w.click(`draft_${uid}`);
     await w.click('field_customer');
     await w.page.keyboard.press('End');
-    const burst = 1 + Math.floor(w.rand() * 10);
+    // The kill lands anywhere from the first key to a while after the last one is saved: keys
+    // are typed one frame each and saved in a transaction each, so the span follows the time a
+    // key and a save take here (both measured as the test runs).
+    const burst = 1 + Math.floor(w.rand() * 8);
     const text = typedFor(uid).slice(current.length, current.length + burst);
-    const typing = w.page.keyboard.type(text).catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, w.rand() * (burst * 12 + 40)));
+    const started = Date.now();
+    let typed = 0;
+    const typing = w.page.keyboard.type(text).then(() => { typed = Date.now(); }, () => {});
+    await new Promise((resolve) => setTimeout(resolve, w.rand() * (burst * keyMs + saveMs) * 1.3));
+    const killedAt = Date.now();
     await w.kill();
     await typing;
+    if (typed && typed <= killedAt) keyMs = 0.7 * keyMs + 0.3 * ((typed - started) / burst);
   }
   const stored = await w.stored();  // the last kill's reload, checked too
   for (const [u, ack] of acked) assert.ok((stored.get(u)?.record.customer || '').length >= ack.length);
@@ -235,7 +252,10 @@ async function importWorker(w, points) {
   let acks = 0;
   w.onAck = (ack) => {
     if (ack.early) w.errors.push(`${w.name}: acknowledged before the commit: ${ack.early}`);
-    if (ack.batch >= IMPORT_RECORDS) acks++;
+    if (ack.batch >= IMPORT_RECORDS) {
+      acks++;
+      lastTook = 0.7 * lastTook + 0.3 * ack.took;
+    }
   };
   let tags = [];  // imports of this context: { tag, acked }
   for (let point = 0; point < points; point++) {
@@ -247,13 +267,11 @@ async function importWorker(w, points) {
     const file = jsonLines(IMPORT_RECORDS, { tag, first: 0 });
     const before = acks;
     const [chooser] = await Promise.all([w.page.waitForEvent('filechooser', { timeout: 5000 }), w.click('import')]);
-    const start = Date.now();
     await chooser.setFiles([{ name: `${tag}.jsonl`, mimeType: 'application/json', buffer: file }]);
-    const delay = w.rand() * lastTook * 1.3;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    // how long an import takes here, to spread the next kills over it (read until stored)
-    const finished = await w.page.evaluate(() => !('import_progress' in window.ftblockPage.itemRects()));
-    if (finished) lastTook = Math.max(100, 0.8 * lastTook + 0.2 * (Date.now() - start));
+    // anywhere from the choice of the file until a while after the import is stored (how long
+    // that takes here is measured from the imports that were not killed first)
+    await new Promise((resolve) => setTimeout(resolve, w.rand() * lastTook * 1.3));
+    if (acks === before) lastTook *= 1.15;  // killed before it was stored: try later ones too
     await w.kill();
     imports++;
     const acked = acks > before;
