@@ -59,8 +59,9 @@ if(EMSCRIPTEN)
   #      CalcWordWrapPositionA: a negative advance (not measured yet) or a code point beyond
   #      the table asks ftblock_advance_miss() (which only measures: text that is measured but
   #      never drawn takes no room in the atlas);
-  #   3. ImFont::RenderText snaps the text's origin to device pixels rather than to whole
-  #      ImGui units, so glyphs stay crisp at devicePixelRatio 1.25 or 1.5; and advances over a
+  #   3. ImFont::RenderText snaps the text's origin, and each glyph's pen position, to device
+  #      pixels (advances are the browser's, fractional: the text is as wide as the browser
+  #      makes it, whatever the scale, and each glyph is still crisp); and advances over a
   #      character wholly outside the clip rectangle by its advance alone (the rest of a long
   #      line scrolled out of a field is not drawn into the atlas);
   #   4. ImFontAtlas::Build does nothing (fonts.cpp sets the atlas up): stb_truetype and the
@@ -125,6 +126,13 @@ if(EMSCRIPTEN)
     pos.y = IM_FLOOR(pos.y * device_px) / device_px;
     float x = pos.x;"
     "RenderText")
+  ftblock_imgui_patch(imgui_draw
+    "            float x1 = x + glyph->X0 * scale;
+            float x2 = x + glyph->X1 * scale;"
+    "            const float pen_x = IM_FLOOR(x * device_px + 0.5f) / device_px; // ftblock: each glyph on a device pixel
+            float x1 = pen_x + glyph->X0 * scale;
+            float x2 = pen_x + glyph->X1 * scale;"
+    "RenderText glyph position")
   ftblock_imgui_patch(imgui_draw
     "        const ImFontGlyph* glyph = FindGlyph((ImWchar)c);
         if (glyph == NULL)

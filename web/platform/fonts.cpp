@@ -1,19 +1,22 @@
-// The form's glyphs come from the browser's own fonts (docs/fonts.md). Nothing is downloaded:
-// the first time ImGui measures or draws a code point (the patched ImFont::FindGlyph /
-// GetCharAdvance call ftblock_glyph_miss), the browser rasterises it with Canvas 2D — fillText
-// with a CJK-aware font stack, emoji fonts first for emoji — at the physical pixel size
-// (kFontSize × devicePixelRatio), and it is packed into ImGui's atlas texture on a shelf. So every
-// character the browser can show renders, in the browser's glyphs and advances (measureText,
-// rounded to device pixels), and one that no installed font has is the browser's own box.
+// The form's glyphs come from the browser's own fonts (docs/fonts.md). Nothing is downloaded.
+// The first time ImGui needs a code point's advance (the patched GetCharAdvance calls
+// ftblock_advance_miss), the browser measures it (Canvas 2D measureText, in a CJK-aware font
+// stack, emoji fonts first for emoji); the first time ImGui draws it (FindGlyph calls
+// ftblock_glyph_miss), the browser rasterises it with fillText at the physical pixel size
+// (kFontSize × devicePixelRatio) and it is packed into ImGui's atlas texture on a shelf. So every
+// character the browser can show renders, with the browser's glyphs and advances (fractional:
+// RenderText puts each glyph on a device pixel), and one that no installed font has is the
+// browser's own box. Text that is measured but never shown takes no room in the atlas.
 //
 // The atlas: a JavaScript canvas holds its pixels (the CPU copy, never in the wasm heap), the
 // WebGL texture receives the rows that changed once per frame, before it is drawn. Its width is
 // fixed, its height doubles when it fills (the glyphs' V coordinates are rescaled, and the frame
 // that grew it is drawn again), up to a square of 1024 (scale ≤ 1.25) or 2048 texels: then every
-// glyph but the permanent ASCII set is dropped and the frame redrawn, at most once per frame —
-// texture memory stays bounded (4 or 16 MB). ImGui's own atlas building (stb_truetype) is not
-// used; the atlas is set up here, with the 2×2 white block ImGui draws shapes with.
-// A devicePixelRatio change rebuilds it all at the new size before the next frame is drawn.
+// glyph but the permanent ASCII set is dropped (advances stay: nothing moves) and the frame
+// redrawn, at most once per frame — texture memory stays bounded (4 or 16 MB). ImGui's own atlas
+// building (stb_truetype) is not used; the atlas is set up here, with the 2×2 white block ImGui
+// draws shapes with. A devicePixelRatio change rebuilds it all at the new size before the next
+// frame is drawn.
 #include <emscripten/emscripten.h>
 #include <GLES3/gl3.h>
 
@@ -294,7 +297,7 @@ bool place(int w, int h, int& x, int& y) {
 }
 
 struct Measured {
-    float advance;                        // whole device pixels
+    float advance;                        // device pixels, fractional: the browser's own
     int left, right, ascent, descent;     // ink box from the pen (left, descent: positive outwards)
     bool emoji;                           // drawn with the emoji stack
 };
@@ -302,7 +305,7 @@ struct Measured {
 Measured measure(unsigned c) {
     js_glyph_measure(c, g_out);
     ++g_stats.measured;
-    return Measured{std::round(g_out[0]), static_cast<int>(g_out[1]), static_cast<int>(g_out[2]),
+    return Measured{g_out[0], static_cast<int>(g_out[1]), static_cast<int>(g_out[2]),
                     static_cast<int>(g_out[3]), static_cast<int>(g_out[4]), g_out[5] != 0};
 }
 
