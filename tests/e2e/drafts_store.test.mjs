@@ -2,7 +2,7 @@
 // localStorage format migrated on the first load (the legacy keys removed only after the commit,
 // an unreadable slot kept downloadable), a full quota and an aborted transaction while saving
 // (the not-saved banner at once, the edit kept, the backup, the last good copy stored), a
-// database that cannot be opened (private mode) or is taken over by another tab, an import
+// database that cannot be opened (private mode), taken over by another tab or cleared, an import
 // refused for want of space, an import cancelled half-way, and a large import stored whole.
 // Each test runs in a fresh browser context; Form.close() fails the test if a request left
 // 127.0.0.1 or the page logged an error. Run: node --test drafts_store.test.mjs (in tests/e2e).
@@ -240,6 +240,29 @@ test('another tab upgrades the database: this form lets go, and its next edit sa
     await typeInto(form, 'field_customer', ' after');
     assert.equal(await form.has('save_backup'), true, 'not saved, with the backup offered');
     assert.equal((await form.record()).customer, 'Before after');
+  } finally {
+    await form.close();
+  }
+});
+
+test('the site\'s data cleared while the form is open (as an eviction would): the next edit says it is not saved', async () => {
+  const form = await Form.open(browser, site.url);
+  try {
+    await typeInto(form, 'field_customer', 'Before');
+    await form.clickEmpty();
+    const cdp = await form.context.newCDPSession(form.page);
+    await form.page.evaluate(() => {
+      window.failures = [];
+      document.getElementById('ftblock-form').addEventListener('ftblock:saved', (e) => { if (!e.detail.ok) window.failures.push(e.detail.error); });
+    });
+    await cdp.send('Storage.clearDataForOrigin', { origin: site.origin, storageTypes: 'indexeddb' });
+    await typeInto(form, 'field_customer', ' after');
+    assert.equal(await form.has('save_backup'), true, 'not saved, with the backup offered');
+    const failures = await form.page.evaluate(() => window.failures);
+    assert.match(failures[0], /^UnknownError: the browser closed the drafts database/, failures.join(' | '));
+    assert.equal((await form.record()).customer, 'Before after', 'the edit stays in memory');
+    const backup = await form.download('save_backup');
+    assert.equal(JSON.parse(backup.text)[0].customer, 'Before after');
   } finally {
     await form.close();
   }
