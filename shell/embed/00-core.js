@@ -8,7 +8,7 @@
   var ftblock = global.ftblock && typeof global.ftblock === 'object' ? global.ftblock : {};
 
   ftblock.version = '@PROJECT_VERSION@';
-  // The folder ftblock-embed.js came from: the .wasm, the fonts and the other scripts are
+  // The folder ftblock-embed.js came from: the .wasm and the other scripts are
   // fetched from there. The ES module sets it from import.meta.url; a page may set it too.
   ftblock.baseUrl = script && script.src ? script.src.replace(/[^/?#]*([?#].*)?$/, '') : (ftblock.baseUrl || '');
 

@@ -1,6 +1,6 @@
 // Part 15 — ftblock.openDraftStore(name): the drafts store of a form in drafts mode, in
-// IndexedDB (docs/storage.md). The loader (part 10) opens it while ftblock.wasm and the fonts
-// download, and hands it to the module, whose platform layer (web/platform/store.cpp) answers
+// IndexedDB (docs/storage.md). The loader (part 10) opens it while ftblock.wasm downloads,
+// and hands it to the module, whose platform layer (web/platform/store.cpp) answers
 // Host::store_open from what it read and sends every StoreBatch to store.write.
 //
 // Layout: database <name> (the form's storageKey, so two forms never share one), version 1;
