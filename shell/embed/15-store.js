@@ -203,8 +203,8 @@
     } catch (ignored) { /* blocked localStorage: nothing was migrated from it either */ }
   }
 
-  // Everything stored, in one readonly transaction: the drafts by key in chunks (getAll and
-  // getAllKeys of the same range), and the meta object.
+  // Everything stored, in one readonly transaction: the drafts by key in chunks (getAllRecords
+  // where the browser has it, else getAll and getAllKeys of the same range), and the meta object.
   function readAll(db, store, settle) {
     var tx;
     try {
@@ -216,16 +216,27 @@
     var rows = [];
     var meta = '';
     var drafts = tx.objectStore(DRAFTS);
+    var add = function (k, v) {
+      var uid = typeof k === 'number' && k >= 0 && Math.floor(k) === k ? k : 0;
+      rows.push([uid, typeof v === 'string' ? v : text(v)]);
+    };
     var chunk = function (range) {
+      var next = function (count, lastKey) {
+        if (count === READ_CHUNK) chunk(IDBKeyRange.lowerBound(lastKey, true));
+      };
+      if (typeof drafts.getAllRecords === 'function') {  // keys and values in one request
+        drafts.getAllRecords({ query: range, count: READ_CHUNK }).onsuccess = function (e) {
+          var records = e.target.result;
+          for (var i = 0; i < records.length; i++) add(records[i].primaryKey, records[i].value);
+          if (records.length) next(records.length, records[records.length - 1].primaryKey);
+        };
+        return;
+      }
       var values = null, keys = null;
       var both = function () {
         if (!values || !keys) return;
-        for (var i = 0; i < keys.length; i++) {
-          var k = keys[i], v = values[i];
-          var uid = typeof k === 'number' && k >= 0 && Math.floor(k) === k ? k : 0;
-          rows.push([uid, typeof v === 'string' ? v : text(v)]);
-        }
-        if (keys.length === READ_CHUNK) chunk(IDBKeyRange.lowerBound(keys[keys.length - 1], true));
+        for (var i = 0; i < keys.length; i++) add(keys[i], values[i]);
+        if (keys.length) next(keys.length, keys[keys.length - 1]);
       };
       drafts.getAll(range, READ_CHUNK).onsuccess = function (e) { values = e.target.result; both(); };
       drafts.getAllKeys(range, READ_CHUNK).onsuccess = function (e) { keys = e.target.result; both(); };

@@ -61,8 +61,12 @@ async function openPage({ initScript = null } = {}) {
   };
 }
 
-test('a new database is created empty; what a write commits is read back exactly, 12,345 drafts in key order', async () => {
-  const { page, close } = await openPage();
+for (const [how, initScript] of [
+  ['getAllRecords', null],
+  ['getAll + getAllKeys (browsers without getAllRecords)', 'delete IDBObjectStore.prototype.getAllRecords;'],
+]) {
+test(`a new database is created empty; what a write commits is read back exactly, 12,345 drafts in key order (${how})`, async () => {
+  const { page, close } = await openPage({ initScript });
   try {
     const result = await page.evaluate(async () => {
       const s = await ftblock.openDraftStore('ftblock.drafts');
@@ -104,6 +108,7 @@ test('a new database is created empty; what a write commits is read back exactly
     await close();
   }
 });
+}
 
 test('a batch is all or nothing, and completions come in the order the batches were given', async () => {
   const { page, close } = await openPage();
