@@ -206,7 +206,13 @@ void flush(App::State& s, bool is_import) {
     s.retry_pending = false;
     StoreBatch batch;
     batch.put.reserve(changes.put.size());
+    if (is_import) {  // the import's drafts were written out slice by slice (import_step)
+        batch.put = std::move(s.import_puts);
+        s.import_puts.clear();
+    }
+    const std::size_t prepared = batch.put.size();
     for (std::uint64_t uid : changes.put) {
+        if (prepared && uid >= batch.put.front().uid && uid <= batch.put.back().uid) continue;
         int i = s.drafts.find_uid(uid);
         if (i >= 0) batch.put.push_back({uid, s.drafts.draft_json(static_cast<std::size_t>(i))});
     }
@@ -750,6 +756,7 @@ void import_cancel(App::State& s) {
         s.drafts.take_changes();  // none of it was stored
         if (s.current >= static_cast<int>(s.drafts.size())) s.current = static_cast<int>(s.drafts.size()) - 1;
     }
+    s.import_puts.clear();
     s.import_phase = ImportPhase::Idle;
     s.import_cancel = false;
     import_finish(s, ImportResult{}, true, tr(s.lang, Str::ImportCancelled, {name}));
@@ -759,8 +766,14 @@ void import_cancel(App::State& s) {
 void import_step(App::State& s, std::size_t limit) {
     if (s.import_phase != ImportPhase::Adding || !s.job) return;
     if (s.import_cancel) return import_cancel(s);
+    const std::size_t before = s.drafts.size();
     s.job_next = s.drafts.import_slice(*s.job, s.job_next, limit, s.import_result);
     s.drafts.refresh();
+    // Written out now, a slice per frame: the end of a 100,000-record import is not one long
+    // frame of serialising (imported drafts keep their values, so this text stays theirs).
+    if (s.mode == StoreMode::PerDraft)
+        for (std::size_t i = before; i < s.drafts.size(); ++i)
+            s.import_puts.push_back({s.drafts.at(i).uid, s.drafts.draft_json(i)});
     if (s.job_next < s.job->records().size()) return;
     const ImportResult r = s.import_result;
     const std::string name = s.job->file_name();

@@ -81,6 +81,7 @@ struct App::State {
     std::size_t job_next = 0;
     std::size_t import_first = 0;  // drafts from here on are the import's (taken back on cancel)
     ImportResult import_result;
+    std::vector<StoredDraft> import_puts;  // the import's drafts as stored, ascending uids
     std::uint64_t import_batch = 0;
     bool import_cancel = false;
 
