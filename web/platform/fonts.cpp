@@ -84,7 +84,8 @@ float g_out[8];  // JavaScript writes results here
 // Creates the canvas (width × height), fixes the font stacks at em pixels and returns, in out[0],
 // the baseline: the primary font's ascent and descent centred in the line.
 EM_JS(void, js_glyphs_init, (float line, float em, int width, int height, float* out), {
-    var fonts = Module["ftblockFonts"];  // the loader's font stacks (shell/embed/05-fonts.js)
+    // The loader's font stacks (shell/embed/05-fonts.js); the browser's default without it.
+    var fonts = Module["ftblockFonts"] || { text: "sans-serif", emoji: "sans-serif" };
     var text = fonts.text, emoji = fonts.emoji;
     // Emoji_Presentation=Yes in Unicode (and the emoji blocks of plane 1): drawn with the emoji
     // fonts first, as browsers show them (a text font may have a black-and-white one).
