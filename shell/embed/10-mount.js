@@ -175,8 +175,8 @@
         return out;
       },
       framesRendered: function () { return module ? api().framesRendered() : 0; },
-      // The glyph atlas (docs/fonts.md: font stacks, text size, glyphs, time spent) and the time in
-      // ms of each frame drawn since the last call.
+      // The glyph atlas (docs/fonts.md: font stacks, text size, glyphs, time spent) and each frame
+      // drawn since the last call: [{ ms, glyphs }] (glyphs: new characters drawn for it).
       fontStats: function () { return api().fontStats(); },
       frameTimes: function () { return api().frameTimes(); }
     };

@@ -33,7 +33,11 @@ bool g_in_frame = false;
 int g_frames_rendered = 0;
 double g_last_time = 0;
 constexpr std::size_t kMaxFrameTimes = 10000;
-std::vector<double> g_frame_times;  // ms of each frame drawn, until frame_times_json takes them
+struct FrameTime {
+    double ms;
+    int glyphs;  // drawn by the browser into the atlas during the frame (new characters)
+};
+std::vector<FrameTime> g_frame_times;  // each frame drawn, until frame_times_json takes them
 
 bool wants_more() {
     return g_frames_wanted > 0 || input_pending() || input_held() || (g_app && g_app->animating());
@@ -43,6 +47,7 @@ void render_frame() {
     if (!g_app || g_in_frame || webgl_lost()) return;
     g_in_frame = true;
     const double started = emscripten_get_now();
+    const int glyphs_before = fonts_stats().rasterized;
     ImGuiIO& io = ImGui::GetIO();
     if (display_apply()) fonts_build(display().dpr);  // the new size's glyphs come with this frame
     const Display& d = display();
@@ -76,7 +81,8 @@ void render_frame() {
     ++g_frames_rendered;
     if (g_frames_wanted > 0) --g_frames_wanted;
     g_in_frame = false;
-    if (g_frame_times.size() < kMaxFrameTimes) g_frame_times.push_back(emscripten_get_now() - started);
+    if (g_frame_times.size() < kMaxFrameTimes)
+        g_frame_times.push_back(FrameTime{emscripten_get_now() - started, fonts_stats().rasterized - glyphs_before});
 
     display_after_frame();
     ime_after_frame();
@@ -162,10 +168,11 @@ int frames_rendered() { return g_frames_rendered; }
 
 std::string frame_times_json() {
     std::string json = "[";
-    char number[32];
+    char item[64];
     for (std::size_t i = 0; i < g_frame_times.size(); ++i) {
-        std::snprintf(number, sizeof number, "%s%.2f", i ? "," : "", g_frame_times[i]);
-        json += number;
+        std::snprintf(item, sizeof item, "%s{\"ms\":%.2f,\"glyphs\":%d}", i ? "," : "", g_frame_times[i].ms,
+                      g_frame_times[i].glyphs);
+        json += item;
     }
     g_frame_times.clear();
     return json + "]";

@@ -32,7 +32,7 @@ void request_frames();                      // something happened: draw a few fr
 void run_frames_now(int max_frames);        // inside an event handler: drain queued input now
 bool in_frame();                            // true while NewFrame..Render runs (no reentry)
 int frames_rendered();                      // frames actually drawn (the idle figure)
-std::string frame_times_json();             // [ms, …] of each frame since the last call (then cleared)
+std::string frame_times_json();             // [{ms, glyphs}, …]: each frame since the last call (then cleared)
 
 // webgl.cpp
 bool webgl_create();                        // WebGL2 on the canvas, current; false if unavailable
