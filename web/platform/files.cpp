@@ -68,6 +68,10 @@ EM_JS(void, js_open_import_dialog, (), {
             var ok = withName(file.name, function(p) { return _ftblock_import_begin(p, file.size); });
             if (!ok) return Promise.resolve(false);
             var buffer = _malloc(CHUNK);
+            if (!buffer) {
+                withName("RangeError: not enough memory to read the file", _ftblock_import_fail);
+                return Promise.resolve(false);
+            }
             var offset = 0;
             var release = function(result) { _free(buffer); return result; };
             var step = function() {

@@ -1,5 +1,5 @@
 // The drafts store for Host::store_open / store_write (docs/storage.md): IndexedDB, one object per
-// draft. The loader opens the database while ftblock.wasm and the fonts download
+// draft. The loader opens the database while ftblock.wasm downloads and compiles
 // (shell/embed/15-store.js, ftblock.openDraftStore) and js_api's start puts that store on
 // Module.ftblockStore; this unit reads what it found into StoreContents, and hands each batch
 // to store.write, which reports back through ftblock_store_done in the order given.
@@ -69,8 +69,10 @@ EM_JS(char*, js_store_row, (int i, double* uid, int* size), {
         }
         _free(p);
         cap = Math.max(64 * 1024, text.length * 3, cap * 2);
-        Module["ftblockScratch"] = _malloc(cap);
-        Module["ftblockScratchSize"] = cap;
+        p = _malloc(cap);
+        Module["ftblockScratch"] = p;
+        Module["ftblockScratchSize"] = p ? cap : 0;
+        if (!p) return 0;  // out of memory
     }
 });
 
@@ -172,6 +174,12 @@ StoreState store_open(StoreContents& contents) {
         double uid = 0;
         int size = 0;
         const char* text = js_store_row(i, &uid, &size);
+        if (!text) {  // never start with some of the drafts as if they were all
+            js_store_rows_done();
+            contents = StoreContents{};
+            contents.error = "RangeError: not enough memory to read the stored drafts";
+            return StoreState::Failed;
+        }
         d.uid = static_cast<std::uint64_t>(uid);
         d.json.assign(text, static_cast<std::size_t>(size));
     }
