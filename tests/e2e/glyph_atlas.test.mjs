@@ -44,8 +44,11 @@ for (const dpr of [1, 1.25, 1.5, 2, 3]) {
       assert.equal(stats.atlasWidth, dpr <= 1.25 ? 1024 : 2048);
       assert.deepEqual(await checkScale(form, dpr), []);
     } finally {
-      await form.close();
-      await scaled.close();
+      try {
+        await form.close();
+      } finally {
+        await scaled.close();  // even when close() found a stray request or a page error
+      }
     }
   });
 }
