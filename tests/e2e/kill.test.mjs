@@ -22,7 +22,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-import { serveSite, chromiumPath } from './harness.mjs';
+import { serveSite, chromiumPath, artifact } from './harness.mjs';
 import { CHROMIUM_ARGS, readStore } from './form_helpers.mjs';
 import { jsonLines, record } from './records.mjs';
 
@@ -165,6 +165,24 @@ class Worker {
       requestAnimationFrame(tick);
     }));
   }
+  // Clicks Import… until the file chooser opens (a click on a page that has just been loaded,
+  // on a busy machine, may land before the form has settled).
+  async chooseFile() {
+    await this.settle();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [chooser] = await Promise.all([this.page.waitForEvent('filechooser', { timeout: 3000 }), this.click('import')]);
+        return chooser;
+      } catch (err) {
+        const shot = artifact(`kill-${this.name}-no-file-chooser-${attempt}.png`);
+        await this.page.screenshot({ path: shot }).catch(() => {});
+        console.log(`# ${this.name}: no file chooser after a click on Import… (attempt ${attempt}; ${shot})`);
+        if (attempt === 3) throw err;
+        await this.settle();
+      }
+    }
+  }
+
   async stored() {
     const store = await readStore(this.page);
     const out = new Map();
@@ -266,7 +284,7 @@ async function importWorker(w, points) {
     const tag = `${w.name}${point}x`;
     const file = jsonLines(IMPORT_RECORDS, { tag, first: 0 });
     const before = acks;
-    const [chooser] = await Promise.all([w.page.waitForEvent('filechooser', { timeout: 5000 }), w.click('import')]);
+    const chooser = await w.chooseFile();
     await chooser.setFiles([{ name: `${tag}.jsonl`, mimeType: 'application/json', buffer: file }]);
     // anywhere from the choice of the file until a while after the import is stored (how long
     // that takes here is measured from the imports that were not killed first)
