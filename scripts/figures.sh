@@ -2,10 +2,11 @@
 # The browser form's figures: bash scripts/figures.sh [--runs N]
 #
 # Builds the wasm preset's site (after scripts/setup.sh, unless FTBLOCK_SKIP_SETUP=1), then
-# prints the download size per file (raw and gzip) and in total against the 700 KB gzip
-# budget, the time from navigation to the first frame in headless Chromium (at
-# devicePixelRatio 1 and 2), and the frames drawn in 3 s of idle. Exits 1 over budget or when
-# an idle form draws. The measuring is scripts/figures.mjs (playwright-core from tests/e2e).
+# prints what scripts/figures.mjs measures in headless Chromium: the download per file (raw and
+# gzip) and in total against the 350 KB gzip budget, navigation -> first frame at
+# devicePixelRatio 1 and 2, the atlas build, frames drawn in 3 s of idle, and the longest frame
+# that drew a new glyph while typing through the IME. --compare DIR measures another site (a
+# build of an earlier revision) in the same run. Exits 1 over budget or when an idle form draws.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
