@@ -1054,3 +1054,28 @@ std::string App::item_rects_json() const {
 }
 
 }  // namespace ftblock::web
+
+// --- the semantic mirror (docs/accessibility.md) --------------------------------------------
+
+namespace ftblock::web {
+
+void App::a11y_focus(const std::string& id) {
+    state_->dom_focus = id;
+    state_->focus_request = id;
+}
+
+void App::a11y_blur() {
+    state_->dom_focus.clear();
+    state_->focus_request.clear();
+}
+
+void App::a11y_activate(const std::string& id) { state_->activate_request = id; }
+
+void App::a11y_set(const std::string& id, const std::string& value) {
+    state_->set_request = id;
+    state_->set_value = value;
+}
+
+std::string App::a11y_json() const { return state_->a11y_json; }
+
+}  // namespace ftblock::web

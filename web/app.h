@@ -62,6 +62,8 @@ public:
     virtual void language_changed(Lang) {}                      // e.g. <html lang>, the page title
     virtual void record_changed() {}                            // the user changed the record: the page's change event
     virtual void submit(const std::string& /*record_json*/) {}  // one-record mode: the user pressed Submit
+    // The semantic mirror (web/a11y.h, docs/accessibility.md): the tree after a frame that changed it.
+    virtual void a11y_changed(const std::string& /*json*/) {}
 };
 
 struct AppOptions {                                 // how a page embeds the form (docs/embedding.md)
@@ -111,6 +113,14 @@ public:
     bool current_valid() const;            // the current record has no error
     std::string item_rects_json() const;   // widget rectangles by name, in ImGui (= CSS) pixels
     Lang language() const;
+
+    // The semantic mirror (docs/accessibility.md): what the user did to its DOM controls.
+    // Each takes effect in the next frame, as a click or a keystroke would.
+    void a11y_focus(const std::string& id);  // the DOM focus is on this control
+    void a11y_blur();                        // the DOM focus left the mirror
+    void a11y_activate(const std::string& id);                         // pressed (button, option, problem)
+    void a11y_set(const std::string& id, const std::string& value);  // chosen or replaced (select, radio, text)
+    std::string a11y_json() const;  // the last frame's tree (what a11y_changed was last given)
 
     struct State;  // opaque here; web/app_state.h defines it for the form's own files
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "a11y.h"
 #include "app.h"
 #include "drafts.h"
 #include "i18n.h"
@@ -102,6 +103,22 @@ struct App::State {
     int focus_frames = 0;                 // frames until that field is active (App::settling)
     float footer_height = 160.0f;         // problems + hand-over under the form, as measured last frame
     std::map<std::string, ImVec4> rects;  // widget rectangles by name, this frame
+
+    // the semantic mirror (web/a11y.h, docs/accessibility.md)
+    A11yTree a11y;                        // this frame's controls, in visual order
+    std::string a11y_json;                // the tree as last handed to the host
+    std::string dom_focus;                // the mirror control holding the DOM focus ("" none)
+    std::string focus_request;            // make this control ImGui's focus next frame (from the mirror)
+    std::string activate_request;         // pressed through the mirror: taken by its widget next frame
+    std::string set_request, set_value;   // chosen or replaced through the mirror
+    std::string focus_id;                 // the control the form focused itself (a click, a jump)
+    std::uint64_t focus_seq = 0;          // bumped with each such move: the mirror follows it
+    std::string live;                     // the last announcement (polite live region)
+    std::uint64_t live_seq = 0;
+    void announce(std::string text) {
+        live = std::move(text);
+        ++live_seq;
+    }
 
     State(Host& h, Lang l, AppOptions o, const Playbook& pb) : host(h), lang(l), options(std::move(o)), drafts(pb) {}
 
