@@ -2,8 +2,6 @@
 // of docs/accessibility.md.
 #include "a11y.h"
 
-#include <imgui.h>
-
 #include <nlohmann/json.hpp>
 
 namespace ftblock::web {
@@ -25,14 +23,7 @@ const char* a11y_role_name(A11yRole role) {
 
 void A11yTree::begin_frame() { nodes_.clear(); }
 
-void A11yTree::add(A11yNode node) { nodes_.push_back(std::move(node)); }
-
-A11yNode& A11yTree::add_for_last_item(A11yNode node) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    node.x = a.x;
-    node.y = a.y;
-    node.w = b.x - a.x;
-    node.h = b.y - a.y;
+A11yNode& A11yTree::add(A11yNode node) {
     nodes_.push_back(std::move(node));
     return nodes_.back();
 }

@@ -57,9 +57,7 @@ struct A11yNode {
 class A11yTree {
 public:
     void begin_frame();
-    void add(A11yNode node);
-    // The last ImGui item's rectangle (call right after the widget).
-    A11yNode& add_for_last_item(A11yNode node);
+    A11yNode& add(A11yNode node);
     const std::vector<A11yNode>& nodes() const { return nodes_; }
     const A11yNode* find(const std::string& id) const;
 

@@ -3,12 +3,14 @@
 #include "app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "app_state.h"
+#include "controls.h"
 #include "ftblock/writer.h"
 #include "text_wrap.h"
 
@@ -18,6 +20,7 @@ namespace {
 
 constexpr const char* kMetaFormat = "ftblock-meta/1";
 constexpr std::size_t kImportSlice = 1000;  // records added (and checked) per frame
+constexpr std::size_t kA11yListWindow = 10;  // the mirror's drafts list: options either side of the current
 
 // Storage keys of the localStorage form: <prefix>.a, <prefix>.b (the two slots) and
 // <prefix>.current (the pointer).
@@ -292,97 +295,129 @@ void App::store_done(std::uint64_t batch_id, bool ok, const std::string& error) 
 
 namespace {
 
+const char* const kLanguageNames[] = {"English", "中文 (简体)"};
+
+void switch_language(App::State& s, Lang lang) {
+    if (s.lang == lang) return;
+    s.lang = lang;
+    s.host.language_changed(lang);
+    s.announce(tr(lang, Str::LanguageSwitched, {kLanguageNames[lang == Lang::ZhCN ? 1 : 0]}));
+}
+
+// A line the mirror reads in order (a status, a banner, a question).
+void a11y_text(App::State& s, const std::string& id, const std::string& text) {
+    A11yNode n;
+    n.id = id;
+    n.role = A11yRole::Text;
+    n.name = text;
+    a11y_item(s, std::move(n));
+}
+
 void toolbar(App::State& s) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
-    const char* names[] = {"English", "中文 (简体)"};
     int lang = s.lang == Lang::ZhCN ? 1 : 0;
-    if (ImGui::Combo("##lang", &lang, names, 2)) {
-        s.lang = lang ? Lang::ZhCN : Lang::En;
-        s.host.language_changed(s.lang);
+    std::string asked;
+    if (a11y_take_set(s, "language", asked) && (asked == "en" || asked == "zh-CN"))
+        switch_language(s, asked == "en" ? Lang::En : Lang::ZhCN);
+    if (ImGui::Combo("##lang", &lang, kLanguageNames, 2)) switch_language(s, lang ? Lang::ZhCN : Lang::En);
+    {
+        A11yNode n;
+        n.id = "language";
+        n.role = A11yRole::Select;
+        n.name = tr(s.lang, Str::Language);
+        n.value = s.lang == Lang::ZhCN ? "zh-CN" : "en";
+        n.options = {{"en", kLanguageNames[0], ""}, {"zh-CN", kLanguageNames[1], ""}};
+        a11y_item(s, std::move(n));
     }
-    s.remember("language");
     if (s.options.read_only) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(s.lang, Str::ReadOnly).c_str());
+        a11y_text(s, "read_only", tr(s.lang, Str::ReadOnly));
     }
     if (!s.options.drafts) return;  // one record: the page owns it
     const Playbook& pb = s.drafts.playbook();
     if (!s.options.read_only) {
         ImGui::SameLine();
-        if (ImGui::Button(tr(s.lang, Str::NewAssignment).c_str())) {
+        if (a11y_button(s, "new_assignment", tr(s.lang, Str::NewAssignment), tr(s.lang, Str::NewAssignmentName))) {
             s.select(s.drafts.add_new(pb.scenarios.front().id));
             s.changed();
         }
-        s.remember("new_assignment");
         ImGui::SameLine();
-        if (ImGui::Button(tr(s.lang, Str::NewDelivery).c_str())) {
+        if (a11y_button(s, "new_delivery", tr(s.lang, Str::NewDelivery), tr(s.lang, Str::NewDeliveryName))) {
             s.select(s.drafts.add_new(pb.scenarios.back().id));
             s.changed();
         }
-        s.remember("new_delivery");
         ImGui::SameLine();
         ImGui::BeginDisabled(s.import_phase != ImportPhase::Idle);
-        if (ImGui::Button(tr(s.lang, Str::Import).c_str())) s.host.open_import_dialog();
+        if (a11y_button(s, "import", tr(s.lang, Str::Import), tr(s.lang, Str::Import))) s.host.open_import_dialog();
         ImGui::EndDisabled();
-        s.remember("import");
     }
     ImGui::SameLine();
-    if (ImGui::Button(tr(s.lang, Str::Backup).c_str()))
+    if (a11y_button(s, "backup", tr(s.lang, Str::Backup), tr(s.lang, Str::Backup)))
         s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json",
                         s.drafts.backup_json());
-    s.remember("backup");
     ImGui::SameLine();
+    std::string state;
     if (!s.storage_ok || !s.save_error.empty()) {
         ImGui::TextColored(kErrorColor, "●");
+        state = s.save_error.empty() ? tr(s.lang, Str::StorageUnavailable) : tr(s.lang, Str::NotSaved, {s.save_error});
     } else if (saved(s)) {
         const std::string persistence = s.host.storage_persistence();
-        std::string text = tr(s.lang, Str::SavedAt);
+        state = tr(s.lang, Str::SavedAt);
         if (s.mode == StoreMode::PerDraft && !persistence.empty())
-            text += " · " + tr(s.lang, persistence == "persistent" ? Str::Persistent : Str::BestEffort);
-        ImGui::TextDisabled("%s", text.c_str());
+            state += " · " + tr(s.lang, persistence == "persistent" ? Str::Persistent : Str::BestEffort);
+        ImGui::TextDisabled("%s", state.c_str());
     } else {
-        ImGui::TextDisabled("%s", tr(s.lang, Str::Saving).c_str());
+        state = tr(s.lang, Str::Saving);
+        ImGui::TextDisabled("%s", state.c_str());
     }
-    s.remember("save_state");
+    a11y_text(s, "save_state", state);
 }
 
-void banner(const std::string& text, const ImVec4& color, const char* id, bool* dismiss) {
+// A message over the form; announced when it first says something (not again when only the
+// language changed it).
+void banner(App::State& s, const std::string& text, const ImVec4& color, const char* id, bool* dismiss) {
     ImGui::PushID(id);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::BeginGroup();
     text_wrapped(text, ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
     ImGui::EndGroup();
     ImGui::PopStyleColor();
+    a11y_text(s, std::string("banner_") + id, text);
+    auto& said = s.banners_said[id];
+    if (said.first != text) {
+        if (said.second == s.lang || said.first.empty()) s.announce(text);
+        said = {text, s.lang};
+    }
     if (dismiss) {
         ImGui::SameLine();
-        *dismiss = ImGui::SmallButton("×");
+        *dismiss = a11y_button(s, std::string("dismiss_") + id, "×", tr(s.lang, Str::Dismiss), true);
     }
     ImGui::PopID();
 }
 
 void download_backup_button(App::State& s, const char* name) {
-    if (ImGui::SmallButton((tr(s.lang, Str::DownloadBackup) + "##" + name).c_str()))
+    if (a11y_button(s, name, tr(s.lang, Str::DownloadBackup) + "##" + name, tr(s.lang, Str::DownloadBackup), true))
         s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json",
                         s.drafts.backup_json());
-    s.remember(name);
 }
 
 void banners(App::State& s) {
     if (!s.storage_ok) {
-        banner(s.storage_reason.empty() ? tr(s.lang, Str::StorageUnavailable)
+        banner(s, s.storage_reason.empty() ? tr(s.lang, Str::StorageUnavailable)
                                         : tr(s.lang, Str::StorageFailed, {s.storage_reason}),
                kWarningColor, "storage", nullptr);
     }
     if (!s.save_error.empty()) {
-        banner(tr(s.lang, Str::NotSaved, {s.save_error}), kErrorColor, "save", nullptr);
+        banner(s, tr(s.lang, Str::NotSaved, {s.save_error}), kErrorColor, "save", nullptr);
         download_backup_button(s, "save_backup");
     }
     if (!s.unreadable.empty()) {
         bool dismiss = false;
-        banner(tr(s.lang, Str::RecoveredNotice, {s.unreadable_reason}), kWarningColor, "recovered", &dismiss);
-        if (ImGui::SmallButton(tr(s.lang, Str::DownloadUnreadable).c_str()))
+        banner(s, tr(s.lang, Str::RecoveredNotice, {s.unreadable_reason}), kWarningColor, "recovered", &dismiss);
+        if (a11y_button(s, "download_unreadable", tr(s.lang, Str::DownloadUnreadable),
+                        tr(s.lang, Str::DownloadUnreadable), true))
             s.host.download("ftblock-unreadable-drafts.txt", "text/plain", s.unreadable);
-        s.remember("download_unreadable");
         if (dismiss) {  // the user has seen it: the damaged copies go
             s.unreadable.clear();
             s.unreadable.shrink_to_fit();
@@ -398,14 +433,14 @@ void banners(App::State& s) {
     }
     if (!s.import_banner.text.empty()) {
         bool dismiss = false;
-        banner(s.import_banner.text, s.import_banner.error ? kErrorColor : kOkColor, "import", &dismiss);
+        banner(s, s.import_banner.text, s.import_banner.error ? kErrorColor : kOkColor, "import", &dismiss);
         if (dismiss) s.import_banner.text.clear();
     }
     if (!s.undo_text.empty()) {
         bool dismiss = false;
-        banner(s.undo_text, kOkColor, "switch", &dismiss);
+        banner(s, s.undo_text, kOkColor, "switch", &dismiss);
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(s.lang, Str::Undo).c_str())) {
+        if (a11y_button(s, "undo", tr(s.lang, Str::Undo), tr(s.lang, Str::Undo), true)) {
             int i = s.drafts.find_uid(s.undo_uid);
             if (i >= 0) {
                 s.drafts.undo(static_cast<std::size_t>(i), s.undo_changes);
@@ -414,7 +449,6 @@ void banners(App::State& s) {
             }
             dismiss = true;
         }
-        s.remember("undo");
         if (dismiss) {
             s.undo_text.clear();
             s.undo_changes.clear();
@@ -422,9 +456,9 @@ void banners(App::State& s) {
     }
     if (!s.deleted_text.empty()) {
         bool dismiss = false;
-        banner(s.deleted_text, kOkColor, "deleted", &dismiss);
+        banner(s, s.deleted_text, kOkColor, "deleted", &dismiss);
         ImGui::SameLine();
-        if (ImGui::SmallButton((tr(s.lang, Str::Undo) + "##deleted").c_str())) {
+        if (a11y_button(s, "undo_delete", tr(s.lang, Str::Undo) + "##deleted", tr(s.lang, Str::Undo), true)) {
             const std::uint64_t uid = s.current >= 0 ? s.drafts.at(static_cast<std::size_t>(s.current)).uid : 0;
             // Only the untouched first draft the delete left behind goes again.
             if (s.drafts.size() == 1 && uid && s.deleted_placeholder == uid) s.drafts.remove(0);
@@ -434,7 +468,6 @@ void banners(App::State& s) {
             s.changed();
             dismiss = true;
         }
-        s.remember("undo_delete");
         if (dismiss) {
             s.deleted_text.clear();
             s.deleted.clear();
@@ -511,25 +544,125 @@ void next_problem(App::State& s) {
     s.import_banner = Banner{tr(s.lang, Str::NoMoreProblems), false};
 }
 
+// The drafts list for the mirror: a listbox of all `count` shown drafts, holding the options
+// around the current one (a window: a list of 100,000 costs what 21 options cost).
+void a11y_drafts(App::State& s, std::size_t count) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    A11yNode list;
+    list.id = "drafts";
+    list.role = A11yRole::ListBox;
+    list.name = tr(s.lang, Str::Drafts);
+    list.set_size = static_cast<int>(count);
+    a11y_item_at(s, std::move(list), a, b, false, false);
+    if (count == 0) return;
+    std::size_t row = 0;  // the current draft's row (the first when it is not shown)
+    if (s.current >= 0) {
+        if (s.shown_all) {
+            row = static_cast<std::size_t>(s.current);
+        } else {
+            auto it = std::lower_bound(s.shown.begin(), s.shown.end(), static_cast<std::uint32_t>(s.current));
+            if (it != s.shown.end() && *it == static_cast<std::uint32_t>(s.current))
+                row = static_cast<std::size_t>(it - s.shown.begin());
+        }
+    }
+    row = std::min(row, count - 1);
+    const Playbook& pb = s.drafts.playbook();
+    const std::size_t first = row > kA11yListWindow ? row - kA11yListWindow : 0;
+    const std::size_t last = std::min(count, row + kA11yListWindow + 1);
+    for (std::size_t r = first; r < last; ++r) {
+        const std::size_t i = shown_at(s, r);
+        const std::size_t errors = s.drafts.errors(i);
+        const Choice* sc = pb.list_of(pb.scenario_field)->find(s.drafts.text(i, pb.scenario_field));
+        A11yNode n;
+        n.id = "draft_" + std::to_string(s.drafts.at(i).uid);
+        n.role = A11yRole::Option;
+        n.parent = "drafts";
+        n.name = draft_title(s.drafts, i, s.lang);
+        n.description = std::string(sc ? sc->label.in(s.lang) : "?") + " · " +
+                        (errors ? tr(s.lang, Str::Invalid, {std::to_string(errors)}) : tr(s.lang, Str::Valid));
+        n.checked = s.current == static_cast<int>(i);
+        n.pos_in_set = static_cast<int>(r) + 1;
+        n.set_size = static_cast<int>(count);
+        auto rect = s.rects.find(n.id);
+        const ImVec4 at = rect != s.rects.end() ? rect->second : ImVec4(a.x, a.y, b.x - a.x, 0);
+        n.x = at.x;
+        n.y = at.y;
+        n.w = at.z;
+        n.h = at.w;
+        s.a11y.add(std::move(n));
+    }
+}
+
+// The mirror chose a draft: an option pressed, or a move in the list (first, last, a page).
+void a11y_choose_draft(App::State& s) {
+    const std::string& asked = s.activate_request;
+    if (asked.rfind("draft_", 0) == 0) {
+        const int i = s.drafts.find_uid(std::strtoull(asked.c_str() + 6, nullptr, 10));
+        if (i >= 0) s.select(static_cast<std::size_t>(i));
+        s.activate_request.clear();
+        return;
+    }
+    std::string move;
+    if (!a11y_take_set(s, "drafts", move)) return;
+    const std::size_t count = shown_count(s);
+    if (count == 0) return;
+    std::size_t row = 0;
+    for (std::size_t r = 0; r < count && s.current >= 0; ++r)  // rare (a key press): a scan is fine
+        if (shown_at(s, r) == static_cast<std::size_t>(s.current)) row = r;
+    if (move == "first") row = 0;
+    if (move == "last") row = count - 1;
+    if (move == "pageup") row = row > 10 ? row - 10 : 0;
+    if (move == "pagedown") row = std::min(count - 1, row + 10);
+    s.select(shown_at(s, row));
+}
+
 void drafts_list(App::State& s) {
     int filter = static_cast<int>(s.filter);
-    ImGui::RadioButton(tr(s.lang, Str::FilterAll).c_str(), &filter, 0);
-    s.remember("filter_all");
-    ImGui::SameLine();
-    ImGui::RadioButton(tr(s.lang, Str::FilterValid).c_str(), &filter, 1);
-    s.remember("filter_valid");
-    ImGui::SameLine();
-    ImGui::RadioButton(tr(s.lang, Str::FilterInvalid).c_str(), &filter, 2);
-    s.remember("filter_invalid");
+    static const char* const kFilters[] = {"all", "valid", "invalid"};
+    static const Str kFilterNames[] = {Str::FilterAll, Str::FilterValid, Str::FilterInvalid};
+    std::string asked;
+    if (a11y_take_set(s, "filter", asked))
+        for (int k = 0; k < 3; ++k)
+            if (asked == kFilters[k]) filter = k;
+    for (int k = 0; k < 3; ++k) {
+        if (k) ImGui::SameLine();
+        const std::string id = std::string("filter_") + kFilters[k];
+        ImGui::RadioButton(tr(s.lang, kFilterNames[k]).c_str(), &filter, k);
+        if (a11y_take_activate(s, id)) filter = k;
+        A11yNode n;
+        n.id = id;
+        n.role = A11yRole::Radio;
+        n.name = tr(s.lang, kFilterNames[k]);
+        n.parent = "filter";
+        n.group_name = tr(s.lang, Str::FilterGroup);
+        n.value = kFilters[k];
+        n.checked = filter == k;
+        a11y_item(s, std::move(n));
+    }
     s.filter = static_cast<Filter>(filter);
     ImGui::SetNextItemWidth(-1);
+    if (a11y_take_set(s, "search", asked)) {
+        s.search = asked;
+        s.release_text = true;
+    }
+    if (a11y_focus_pending(s, "search") && ImGui::GetActiveID() != ImGui::GetID("##search")) {
+        ImGui::SetKeyboardFocusHere();
+        s.focus_frames = std::max(s.focus_frames, 2);
+    }
     ImGui::InputTextWithHint("##search", tr(s.lang, Str::Search).c_str(), &s.search);
-    s.remember("search");
+    {
+        A11yNode n;
+        n.id = "search";
+        n.role = A11yRole::TextBox;
+        n.name = tr(s.lang, Str::Search);
+        n.value = s.search;
+        a11y_item(s, std::move(n));
+    }
     const std::size_t invalid = s.drafts.size() - s.drafts.valid_count();
     ImGui::BeginDisabled(invalid == 0);
-    if (ImGui::SmallButton(tr(s.lang, Str::NextProblem).c_str())) next_problem(s);
+    if (a11y_button(s, "next_problem", tr(s.lang, Str::NextProblem), tr(s.lang, Str::NextProblem), true))
+        next_problem(s);
     ImGui::EndDisabled();
-    s.remember("next_problem");
     ImGui::Separator();
     update_shown(s);
 
@@ -567,8 +700,10 @@ void drafts_list(App::State& s) {
             const std::string title = draft_title(s.drafts, i, s.lang);
             ImGui::PushID(static_cast<int>(s.drafts.at(i).uid));
             const Choice* sc = pb.list_of(pb.scenario_field)->find(s.drafts.text(i, pb.scenario_field));
-            if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0, ImVec2(0, row_h)))
+            if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0, ImVec2(0, row_h))) {
                 s.current = static_cast<int>(i);
+                a11y_move_focus(s, "drafts");  // the mirror's list holds the focus, on this draft
+            }
             s.remember("draft_" + std::to_string(s.drafts.at(i).uid));
             ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
             ImGui::BeginGroup();
@@ -587,30 +722,34 @@ void drafts_list(App::State& s) {
     if (count == 0) ImGui::TextDisabled("%s", tr(s.lang, Str::NoDrafts).c_str());
     s.list_scroll = ImGui::GetScrollY();
     ImGui::EndChild();
+    a11y_drafts(s, count);
 
     // Bulk hand-over: every valid draft in one file; the drafts shown deleted at once (Undo).
     ImGui::Separator();
     const std::size_t valid = s.drafts.valid_count();
     const std::string n = std::to_string(valid);
     ImGui::BeginDisabled(valid == 0);
-    if (ImGui::SmallButton(tr(s.lang, Str::ExportValidJson, {n}).c_str()))
+    const std::string export_json = tr(s.lang, Str::ExportValidJson, {n});
+    if (a11y_button(s, "export_valid_json", export_json, export_json, true))
         s.host.download("ftblock-valid-" + format_date(s.host.today()) + ".json", "application/json",
                         s.drafts.export_valid_json());
-    s.remember("export_valid_json");
-    if (ImGui::SmallButton(tr(s.lang, Str::ExportValidCsv, {n}).c_str()))
+    const std::string export_csv = tr(s.lang, Str::ExportValidCsv, {n});
+    if (a11y_button(s, "export_valid_csv", export_csv, export_csv, true))
         s.host.download("ftblock-valid-" + format_date(s.host.today()) + ".csv", "text/csv",
                         s.drafts.export_valid_csv());
-    s.remember("export_valid_csv");
     ImGui::EndDisabled();
     if (s.options.read_only) return;
     ImGui::BeginDisabled(count == 0 || s.import_phase != ImportPhase::Idle);
-    if (ImGui::SmallButton(tr(s.lang, Str::DeleteShown, {std::to_string(count)}).c_str()))
+    const std::string delete_shown = tr(s.lang, Str::DeleteShown, {std::to_string(count)});
+    if (a11y_button(s, "delete_shown", delete_shown, delete_shown, true)) {
         ImGui::OpenPopup("##delete_shown");
+        a11y_move_focus(s, "delete_shown_confirm");
+    }
     ImGui::EndDisabled();
-    s.remember("delete_shown");
     if (ImGui::BeginPopup("##delete_shown")) {
         ImGui::TextUnformatted(tr(s.lang, Str::DeleteShownConfirm, {std::to_string(count)}).c_str());
-        if (ImGui::Button(tr(s.lang, Str::Delete).c_str())) {
+        a11y_text(s, "delete_shown_question", tr(s.lang, Str::DeleteShownConfirm, {std::to_string(count)}));
+        if (a11y_button(s, "delete_shown_confirm", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete))) {
             std::vector<std::size_t> rows;
             rows.reserve(count);
             for (std::size_t r = 0; r < count; ++r) rows.push_back(shown_at(s, r));
@@ -622,10 +761,13 @@ void drafts_list(App::State& s) {
             s.current = 0;
             s.changed();
             ImGui::CloseCurrentPopup();
+            a11y_move_focus(s, "drafts");
         }
-        s.remember("delete_shown_confirm");
         ImGui::SameLine();
-        if (ImGui::Button(tr(s.lang, Str::Cancel).c_str())) ImGui::CloseCurrentPopup();
+        if (a11y_button(s, "delete_shown_cancel", tr(s.lang, Str::Cancel), tr(s.lang, Str::Cancel))) {
+            ImGui::CloseCurrentPopup();
+            a11y_move_focus(s, "delete_shown");
+        }
         ImGui::EndPopup();
     }
 }
@@ -637,11 +779,15 @@ void summary_and_handover(App::State& s, std::size_t i) {
     ImGui::TextUnformatted(tr(s.lang, Str::Problems).c_str());
     ImGui::SameLine();
     if (diags.empty()) {
-        ImGui::TextColored(kOkColor, "%s", tr(s.lang, Str::NoProblems).c_str());
+        s.summary = tr(s.lang, Str::NoProblems);
+        ImGui::TextColored(kOkColor, "%s", s.summary.c_str());
     } else {
-        ImGui::TextDisabled("%s, %s", tr(s.lang, Str::Errors, {std::to_string(errors)}).c_str(),
-                            tr(s.lang, Str::Warnings, {std::to_string(diags.size() - errors)}).c_str());
+        s.summary = tr(s.lang, Str::Errors, {std::to_string(errors)}) + ", " +
+                    tr(s.lang, Str::Warnings, {std::to_string(diags.size() - errors)});
+        ImGui::TextDisabled("%s", s.summary.c_str());
+        s.summary = tr(s.lang, Str::Problems) + ": " + s.summary;
     }
+    a11y_text(s, "problems_summary", s.summary);
     const Playbook& pb = s.drafts.playbook();
     // The list scrolls on its own beyond a few lines, so the hand-over buttons under it stay in view.
     const float line_h = ImGui::GetTextLineHeightWithSpacing();
@@ -655,10 +801,16 @@ void summary_and_handover(App::State& s, std::size_t i) {
         ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? kErrorColor : kWarningColor);
         // Field messages name their field already; record-level ones (unknown keys) get the key.
         std::string line = d.message + "  [" + code_name(d.code) + "]";
-        if (ImGui::Selectable(line.c_str()) && f >= 0) jump = f;
+        const std::string id = "problem_" + std::to_string(k);
+        if ((ImGui::Selectable(line.c_str()) || a11y_take_activate(s, id)) && f >= 0) jump = f;
         ImGui::PopStyleColor();
         if (f >= 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(s.lang, Str::GoToField).c_str());
-        s.remember("problem_" + std::to_string(k));
+        A11yNode n;
+        n.id = id;
+        n.role = A11yRole::Problem;
+        n.name = line;
+        if (f >= 0) n.description = tr(s.lang, Str::GoToField);
+        a11y_item(s, std::move(n));
         ImGui::PopID();
     }
     if (!diags.empty()) ImGui::EndChild();
@@ -672,19 +824,18 @@ void summary_and_handover(App::State& s, std::size_t i) {
     std::string base = s.drafts.text(i, pb.id_field);
     if (base.empty()) base = "record-" + std::to_string(s.drafts.at(i).uid);
     ImGui::BeginDisabled(!valid);
-    if (ImGui::Button(tr(s.lang, Str::ExportJson).c_str()))
+    const std::string only_valid = valid ? "" : tr(s.lang, Str::OnlyValid);
+    if (a11y_button(s, "export_json", tr(s.lang, Str::ExportJson), tr(s.lang, Str::ExportJson), false, only_valid))
         s.host.download("ftblock-" + base + ".json", "application/json", s.drafts.export_json(i));
-    s.remember("export_json");
     ImGui::SameLine();
-    if (ImGui::Button(tr(s.lang, Str::ExportCsv).c_str()))
+    if (a11y_button(s, "export_csv", tr(s.lang, Str::ExportCsv), tr(s.lang, Str::ExportCsv), false, only_valid))
         s.host.download("ftblock-" + base + ".csv", "text/csv", s.drafts.export_csv(i));
-    s.remember("export_csv");
     ImGui::SameLine();
-    if (ImGui::Button(tr(s.lang, Str::CopyJson).c_str())) {
+    if (a11y_button(s, "copy_json", tr(s.lang, Str::CopyJson), tr(s.lang, Str::CopyJson), false, only_valid)) {
         s.host.copy_text(s.drafts.export_json(i));
         s.copied = true;
+        s.announce(tr(s.lang, Str::Copied));
     }
-    s.remember("copy_json");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (!valid)
@@ -695,36 +846,50 @@ void summary_and_handover(App::State& s, std::size_t i) {
         ImGui::Spacing();
         ImGui::BeginDisabled(!valid);
         const std::string label = s.options.submit_label.empty() ? tr(s.lang, Str::Submit) : s.options.submit_label;
-        if (ImGui::Button((label + "##submit").c_str(), ImVec2(ImGui::GetFontSize() * 8.0f, 0))) {
+        bool submit = ImGui::Button((label + "##submit").c_str(), ImVec2(ImGui::GetFontSize() * 8.0f, 0));
+        if (a11y_take_activate(s, "submit") && valid) submit = true;
+        {
+            A11yNode n;
+            n.id = "submit";
+            n.role = A11yRole::Button;
+            n.name = label;
+            n.description = only_valid;
+            a11y_item(s, std::move(n));
+        }
+        if (submit) {
             std::string record;
             append_record_json(record, pb, s.drafts.at(i).record);
             s.host.submit(record);
         }
-        s.remember("submit");
         ImGui::EndDisabled();
     }
     if (!s.options.drafts || s.options.read_only) return;
     ImGui::SameLine(0, ImGui::GetFontSize() * 2.0f);
-    if (ImGui::SmallButton(tr(s.lang, Str::Duplicate).c_str())) {
+    if (a11y_button(s, "duplicate", tr(s.lang, Str::Duplicate), tr(s.lang, Str::Duplicate), true)) {
         s.select(s.drafts.duplicate(i));
         s.changed();
     }
-    s.remember("duplicate");
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(s.lang, Str::Delete).c_str())) ImGui::OpenPopup("##delete");
-    s.remember("delete");
+    if (a11y_button(s, "delete", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete), true)) {
+        ImGui::OpenPopup("##delete");
+        a11y_move_focus(s, "delete_confirm");
+    }
     if (ImGui::BeginPopup("##delete")) {
         ImGui::TextUnformatted(tr(s.lang, Str::DeleteConfirm).c_str());
-        if (ImGui::Button(tr(s.lang, Str::Delete).c_str())) {
+        a11y_text(s, "delete_question", tr(s.lang, Str::DeleteConfirm));
+        if (a11y_button(s, "delete_confirm", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete))) {
             s.drafts.remove(i);
             if (s.drafts.size() == 0) s.drafts.add_new(pb.scenarios.front().id);
             s.current = static_cast<int>(std::min(i, s.drafts.size() - 1));
             s.changed();
             ImGui::CloseCurrentPopup();
+            a11y_move_focus(s, "drafts");
         }
-        s.remember("delete_confirm");
         ImGui::SameLine();
-        if (ImGui::Button(tr(s.lang, Str::Cancel).c_str())) ImGui::CloseCurrentPopup();
+        if (a11y_button(s, "delete_cancel", tr(s.lang, Str::Cancel), tr(s.lang, Str::Cancel))) {
+            ImGui::CloseCurrentPopup();
+            a11y_move_focus(s, "delete");
+        }
         ImGui::EndPopup();
     }
 }
@@ -826,10 +991,10 @@ void import_progress(App::State& s) {
     }
     text_wrapped(text);
     ImGui::ProgressBar(std::min(1.0f, fraction), ImVec2(-1, 0));
-    s.remember("import_progress");
+    a11y_text(s, "import_progress", text);
     if (s.import_phase != ImportPhase::Saving) {
-        if (ImGui::Button(tr(s.lang, Str::Cancel).c_str())) s.import_cancel = true;
-        s.remember("import_cancel");
+        if (s.dom_focus != "import_cancel" && s.focus_id != "import_cancel") a11y_move_focus(s, "import_cancel");
+        if (a11y_button(s, "import_cancel", tr(s.lang, Str::Cancel), tr(s.lang, Str::Cancel))) s.import_cancel = true;
     }
     if (s.import_phase == ImportPhase::Idle) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
@@ -844,6 +1009,8 @@ void App::frame() {
     // Keyboard users reach every widget (combos, radio buttons, buttons), not only text fields.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     s.rects.clear();
+    a11y_frame_begin(s);
+    a11y_choose_draft(s);
     s.drafts.set_today(s.host.today());
     s.drafts.refresh();
     import_step(s, kImportSlice);
@@ -889,6 +1056,12 @@ void App::frame() {
     ImGui::End();
     if (s.revision != revision_before) s.copied = false;
     save(s);  // every change is saved at once (the meta too: the selection, the scroll)
+    if (!s.save_error.empty()) s.save_error_said = true;
+    if (s.save_error.empty() && s.save_error_said) {  // the banner said it failed; now it is saved
+        s.save_error_said = false;
+        s.announce(tr(s.lang, Str::SavedAgain));
+    }
+    a11y_frame_end(s);
     if (s.revision != revision_before || s.current != current_before) s.host.record_changed();
 }
 
@@ -974,8 +1147,8 @@ void App::import_file(const std::string& file_name, const std::string& bytes) {
 }
 
 void App::set_language(Lang lang) {
-    state_->lang = lang;
-    state_->host.language_changed(lang);
+    switch_language(*state_, lang);
+    state_->host.language_changed(lang);  // the page asked: told even when it was already so
 }
 
 Lang App::language() const { return state_->lang; }
@@ -1059,21 +1232,37 @@ std::string App::item_rects_json() const {
 
 namespace ftblock::web {
 
+namespace {
+bool text_node(const App::State& s, const std::string& id) {
+    const A11yNode* n = s.a11y.find(id);
+    return n && (n->role == A11yRole::TextBox || n->role == A11yRole::TextArea);
+}
+}  // namespace
+
 void App::a11y_focus(const std::string& id) {
-    state_->dom_focus = id;
-    state_->focus_request = id;
+    State& s = *state_;
+    if (!text_node(s, id)) s.release_text = true;  // a button, a list: the field being edited is left
+    s.dom_focus = id;
+    s.focus_request = id;
 }
 
 void App::a11y_blur() {
-    state_->dom_focus.clear();
-    state_->focus_request.clear();
+    State& s = *state_;
+    s.dom_focus.clear();
+    s.focus_request.clear();
+    s.release_text = true;
 }
 
 void App::a11y_activate(const std::string& id) { state_->activate_request = id; }
 
 void App::a11y_set(const std::string& id, const std::string& value) {
-    state_->set_request = id;
-    state_->set_value = value;
+    State& s = *state_;
+    s.set_request = id;
+    s.set_value = value;
+    if (text_node(s, id)) {  // ImGui keeps its own copy of an active field: released, set, then active again
+        s.release_text = true;
+        if (s.dom_focus == id) s.focus_request = id;
+    }
 }
 
 std::string App::a11y_json() const { return state_->a11y_json; }

@@ -2,9 +2,11 @@
 // chosen scenario (fixed values locked with the playbook's words, forbidden fields shown as
 // such, lists as pick-lists, dates with a calendar), its problems underneath once touched.
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "app_state.h"
+#include "controls.h"
 #include "date_picker.h"
 #include "text_wrap.h"
 
@@ -51,6 +53,7 @@ public:
     void draw() {
         scenario_ = s_.drafts.text(d_, pb_.scenario_field);
         const Diagnostics& diags = s_.diagnostics(d_);
+        diags_ = &diags;
         const float width = ImGui::GetContentRegionAvail().x;
         float label_w = 0;  // the longest label, so none is cut ("Service engagement scenario")
         for (const Field& field : pb_.fields)
@@ -109,6 +112,13 @@ private:
             ImGui::SetScrollHereY(0.3f);
             ImGui::SetKeyboardFocusHere();
             s_.focus_field = -1;
+            std::string target = field_id(f);  // the mirror's focus goes there too
+            if (f == pb_.scenario_field) {
+                const ValueList* list = pb_.list_of(f);
+                const Choice* c = list->find(text(f));
+                target = "scenario_" + (c ? c->id : list->choices.front().id);
+            }
+            a11y_move_focus(s_, target);
         }
         if (f == pb_.scenario_field) return scenario_choice(f);
         const Rule* rule = rule_for(pb_, scenario_, f);
@@ -126,10 +136,24 @@ private:
     void scenario_choice(int f) {
         const ValueList* list = pb_.list_of(f);
         std::string now = text(f);
+        std::string chosen;  // through the mirror: the group's value, or a press on one radio
+        if (!a11y_take_set(s_, field_id(f), chosen) || !list->find(chosen) || s_.options.read_only) chosen.clear();
         for (std::size_t i = 0; i < list->choices.size(); ++i) {
             const Choice& c = list->choices[i];
             if (i) ImGui::SameLine();
-            if (ImGui::RadioButton(c.label.in(s_.lang).c_str(), now == c.id) && now != c.id) {
+            const std::string id = "scenario_" + c.id;
+            bool pressed = ImGui::RadioButton(c.label.in(s_.lang).c_str(), now == c.id);
+            if ((a11y_take_activate(s_, id) || chosen == c.id) && !s_.options.read_only) pressed = true;
+            A11yNode n = node(f, A11yRole::Radio);
+            n.id = id;
+            n.parent = field_id(f);
+            n.group_name = n.name;
+            n.name = c.label.in(s_.lang);
+            n.value = c.id;
+            n.checked = now == c.id;
+            if (const Scenario* sc = pb_.scenario(c.id)) n.description = sc->description.in(s_.lang);
+            a11y_item(s_, std::move(n));
+            if (pressed && now != c.id) {
                 const bool follow = s_.drafts.at(d_).follow_previous;
                 std::vector<ScenarioChange> changes = s_.drafts.switch_scenario(d_, c.id);
                 s_.drafts.set_follow_previous(d_, true);  // the user's own switch: 上一值 is filled in
@@ -137,7 +161,6 @@ private:
                 touch(f);
                 announce_switch(c, changes, follow);
             }
-            s_.remember("scenario_" + c.id);
             if (const Scenario* sc = pb_.scenario(c.id)) {
                 std::string preview = sc->description.in(s_.lang);
                 if (now != c.id) {
@@ -183,15 +206,16 @@ private:
         std::string copy = now == rule.value ? shown : now;
         ImGui::InputText("##fixed", &copy, ImGuiInputTextFlags_ReadOnly);
         ImGui::EndDisabled();
-        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
         std::string why = tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)});
         if (const ValueList* list = pb_.list_of(f))
             if (const Choice* c = list->find(rule.value); c && !c->definition.in(s_.lang).empty())
                 why += "\n" + c->definition.in(s_.lang);
+        locked_item(f, copy, why);
         tooltip(why);
         if (now != rule.value) {  // e.g. an imported record: offer the playbook's value
-            if (ImGui::SmallButton(
-                    (tr(s_.lang, Str::FixedByPlaybook) + ": " + choice_label(pb_, f, rule.value, s_.lang)).c_str())) {
+            const std::string label =
+                tr(s_.lang, Str::FixedByPlaybook) + ": " + choice_label(pb_, f, rule.value, s_.lang);
+            if (a11y_button(s_, "fix_" + pb_.fields[static_cast<std::size_t>(f)].key, label, label, true)) {
                 set(f, rule.value);
                 touch(f);
             }
@@ -207,9 +231,12 @@ private:
         std::string copy = now.empty() ? shown : now;
         ImGui::InputText("##forbidden", &copy, ImGuiInputTextFlags_ReadOnly);
         ImGui::EndDisabled();
-        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
-        tooltip(tr(s_.lang, Str::NotApplicable) + "\n" + tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)}));
-        if (!now.empty() && ImGui::SmallButton(tr(s_.lang, Str::Clear).c_str())) {
+        const std::string why =
+            tr(s_.lang, Str::NotApplicable) + "\n" + tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)});
+        locked_item(f, copy, why);
+        tooltip(why);
+        if (!now.empty() && a11y_button(s_, "clear_" + pb_.fields[static_cast<std::size_t>(f)].key,
+                                        tr(s_.lang, Str::Clear), tr(s_.lang, Str::Clear), true)) {
             set(f, "");
             touch(f);
         }
@@ -227,17 +254,17 @@ private:
             return false;
         }
         const std::string now = text(f);
-        const std::string& key = pb_.fields[static_cast<std::size_t>(f)].key;
         if (now != *prev && !s_.drafts.at(d_).follow_previous) {
             std::string shown =
                 now.empty() ? tr(s_.lang, Str::ChooseValue) : choice_label(pb_, f, now, s_.lang) + "  (" + now + ")";
             ImGui::BeginDisabled();
             ImGui::InputText("##given", &shown, ImGuiInputTextFlags_ReadOnly);
             ImGui::EndDisabled();
-            s_.remember("field_" + key);
-            tooltip(tr(s_.lang, Str::DiffersFromPrevious, {choice_label(pb_, f, *prev, s_.lang)}));
-            if (!s_.options.read_only &&
-                ImGui::SmallButton(tr(s_.lang, Str::UsePrevious, {choice_label(pb_, f, *prev, s_.lang)}).c_str())) {
+            const std::string why = tr(s_.lang, Str::DiffersFromPrevious, {choice_label(pb_, f, *prev, s_.lang)});
+            locked_item(f, shown, why);
+            tooltip(why);
+            const std::string use = tr(s_.lang, Str::UsePrevious, {choice_label(pb_, f, *prev, s_.lang)});
+            if (!s_.options.read_only && a11y_button(s_, "use_previous", use, use, true)) {
                 s_.undo_uid = s_.drafts.at(d_).uid;
                 s_.undo_changes = {ScenarioChange{f, now, *prev}};
                 s_.undo_follow = false;
@@ -248,14 +275,13 @@ private:
                 s_.drafts.set_follow_previous(d_, true);
                 touch(f);
             }
-            s_.remember("use_previous");
             return true;
         }
         ImGui::BeginDisabled();
         std::string shown = choice_label(pb_, f, *prev, s_.lang) + "  (" + *prev + ")";
         ImGui::InputText("##previous", &shown, ImGuiInputTextFlags_ReadOnly);
         ImGui::EndDisabled();
-        s_.remember("field_" + key);
+        locked_item(f, shown, tr(s_.lang, Str::PreviousValueFrom));
         tooltip(tr(s_.lang, Str::PreviousValueFrom));
         return true;
     }
@@ -265,7 +291,23 @@ private:
         std::string now = text(f);
         std::string preview = now.empty() ? tr(s_.lang, Str::ChooseValue) : choice_label(pb_, f, now, s_.lang);
         const bool is_l2 = list->name == "l2";
-        if (ImGui::BeginCombo("##choice", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        std::string chosen;
+        if (a11y_take_set(s_, field_id(f), chosen) && list->find(chosen) && !s_.options.read_only) {
+            set(f, chosen);
+            touch(f);
+            now = chosen;
+            preview = choice_label(pb_, f, now, s_.lang);
+        }
+        const bool open = ImGui::BeginCombo("##choice", preview.c_str(), ImGuiComboFlags_HeightLarge);
+        {
+            A11yNode n = node(f, A11yRole::Select);
+            n.value = now;
+            for (const Choice& c : list->choices) n.options.push_back({c.id, c.label.in(s_.lang), choice_help(c, s_.lang)});
+            if (const Choice* c = list->find(now); c && !c->definition.in(s_.lang).empty())
+                n.description = choice_help(*c, s_.lang) + (n.description.empty() ? "" : "\n" + n.description);
+            a11y_item(s_, std::move(n));
+        }
+        if (open) {
             for (const Choice& c : list->choices) {
                 bool selected = c.id == now;
                 std::string item = c.label.in(s_.lang) + "##" + c.id;
@@ -291,7 +333,6 @@ private:
         } else if (ImGui::IsItemDeactivated()) {
             touch(f);
         }
-        s_.remember("field_" + pb_.fields[static_cast<std::size_t>(f)].key);
         if (is_l2)
             if (const Choice* c = list->find(now)) {
                 wrapped(c->definition.in(s_.lang), &ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -302,13 +343,25 @@ private:
     void date(int f) {
         std::string value = text(f);
         float text_rect[4], button_rect[4];
+        ImGui::PushID("##date");
+        const ImGuiID text_id = ImGui::GetID("##text");
+        ImGui::PopID();
+        text_requests(f, text_id, value);
+        const bool was_active = ImGui::GetActiveID() == text_id;
         if (date_field("##date", value, s_.lang, s_.host.today(), ImGui::GetContentRegionAvail().x, text_rect,
                        button_rect)) {
             set(f, value);
             touch(f);
         }
         const std::string& key = pb_.fields[static_cast<std::size_t>(f)].key;
-        s_.rects["field_" + key] = ImVec4(text_rect[0], text_rect[1], text_rect[2], text_rect[3]);
+        {
+            A11yNode n = node(f, A11yRole::TextBox);
+            n.value = value;
+            n.description = tr(s_.lang, Str::DateHint) + (n.description.empty() ? "" : "\n" + n.description);
+            a11y_item_at(s_, std::move(n), ImVec2(text_rect[0], text_rect[1]),
+                         ImVec2(text_rect[0] + text_rect[2], text_rect[1] + text_rect[3]),
+                         !was_active && ImGui::GetActiveID() == text_id, s_.options.read_only);
+        }
         s_.rects["calendar_" + key] = ImVec4(button_rect[0], button_rect[1], button_rect[2], button_rect[3]);
         if (f == pb_.updated_at_field && value.empty())
             ImGui::TextDisabled("%s", tr(s_.lang, Str::EmptyMeansToday, {format_date(s_.host.today())}).c_str());
@@ -321,15 +374,22 @@ private:
     void text_input(int f) {
         const Field& field = pb_.fields[static_cast<std::size_t>(f)];
         std::string value = text(f);
+        text_requests(f, ImGui::GetID("##text"), value);
         bool edited;
+        bool multiline = true;
         if (field.max_length > 500 || field.max_length == 0) {
             edited = ImGui::InputTextMultiline("##text", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 5.5f));
         } else if (field.max_length >= 200 && field.key != "customer") {
             edited = ImGui::InputTextMultiline("##text", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 2.8f));
         } else {
             edited = ImGui::InputText("##text", &value);
+            multiline = false;
         }
-        s_.remember("field_" + field.key);
+        {
+            A11yNode n = node(f, multiline ? A11yRole::TextArea : A11yRole::TextBox);
+            n.value = value;
+            a11y_item(s_, std::move(n));
+        }
         if (edited) set(f, value);
         if (ImGui::IsItemDeactivated()) touch(f);
         if (field.max_length > 0) {
@@ -354,11 +414,61 @@ private:
         }
     }
 
+    // The field's node for the semantic mirror: its label, guidance, required state and the
+    // problems drawn under it (once touched, as drawn).
+    std::string field_id(int f) const { return "field_" + pb_.fields[static_cast<std::size_t>(f)].key; }
+    A11yNode node(int f, A11yRole role) const {
+        const Field& field = pb_.fields[static_cast<std::size_t>(f)];
+        A11yNode n;
+        n.id = field_id(f);
+        n.role = role;
+        n.name = field.label.in(s_.lang);
+        const Rule* rule = rule_for(pb_, scenario_, f);
+        n.required = rule && rule->kind == RuleKind::Required;
+        n.read_only = s_.options.read_only;
+        std::string help = field.help.in(s_.lang);
+        if (rule && !rule->guidance.in(s_.lang).empty())
+            help = rule->guidance.in(s_.lang) + (help.empty() ? "" : "\n" + help);
+        n.description = help;
+        if (diags_ && s_.drafts.at(d_).touched[static_cast<std::size_t>(f)]) {
+            for (const Diagnostic& d : *diags_) {
+                if (d.field != field.key || d.code == Code::DuplicateKey) continue;
+                if (!n.error.empty()) n.error += "\n";
+                n.error += d.message;
+                if (d.severity == Severity::Error) n.invalid = true;
+            }
+        }
+        return n;
+    }
+    // A locked field (fixed, forbidden, the previous value): read-only, its reason as description.
+    void locked_item(int f, const std::string& shown, const std::string& why) {
+        A11yNode n = node(f, A11yRole::TextBox);
+        n.value = shown;
+        n.read_only = true;
+        n.description = why;
+        a11y_item(s_, std::move(n));
+    }
+    // A text widget is about to be drawn: a value the mirror replaced, and the mirror's focus.
+    void text_requests(int f, ImGuiID imgui_id, std::string& value) {
+        std::string replaced;
+        if (a11y_take_set(s_, field_id(f), replaced)) {
+            value = replaced;
+            set(f, replaced);
+            touch(f);
+        }
+        if (a11y_focus_pending(s_, field_id(f)) && ImGui::GetActiveID() != imgui_id) {
+            ImGui::SetKeyboardFocusHere();
+            s_.focus_frames = std::max(s_.focus_frames, 2);  // active in the next frame
+        }
+    }
+
     App::State& s_;
     std::size_t d_;
     const Playbook& pb_;
     std::string scenario_;
+    const Diagnostics* diags_ = nullptr;
 };
+
 
 }  // namespace
 

@@ -117,6 +117,12 @@ const Entry kStrings[] = {
     {Str::DeleteShownConfirm, "Delete the {0} draft(s) shown in the list?", "删除列表中显示的 {0} 条草稿？"},
     {Str::Deleted, "Deleted {0} draft(s).", "已删除 {0} 条草稿。"},
     {Str::DownloadBackup, "Download backup", "下载备份"},
+    {Str::DateHint, "Date as YYYY-MM-DD; Alt+Down opens a calendar.", "日期格式 YYYY-MM-DD；Alt+↓ 打开日历。"},
+    {Str::NewAssignmentName, "New assignment draft", "新建分配草稿"},
+    {Str::NewDeliveryName, "New delivery draft", "新建交付草稿"},
+    {Str::FilterGroup, "Show drafts", "显示草稿"},
+    {Str::SavedAgain, "Saved to this browser again.", "已重新保存到此浏览器。"},
+    {Str::LanguageSwitched, "Language: {0}", "语言：{0}"},
 };
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {

@@ -96,6 +96,12 @@ enum class Str {
     DeleteShownConfirm,
     Deleted,
     DownloadBackup,
+    DateHint,
+    NewAssignmentName,
+    NewDeliveryName,
+    FilterGroup,
+    SavedAgain,
+    LanguageSwitched,
 };
 
 std::string tr(Lang lang, Str id, std::initializer_list<std::string_view> args = {});

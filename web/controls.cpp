@@ -1,0 +1,125 @@
+// The form's controls for the semantic mirror (web/controls.h).
+#include "controls.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace ftblock::web {
+
+namespace {
+
+const ImU32 kFocusRing = IM_COL32(255, 214, 10, 255);  // 3:1 and more against every panel colour
+
+bool is_text(A11yRole role) { return role == A11yRole::TextBox || role == A11yRole::TextArea; }
+
+// UTF-16 code units before the index-th character of ImGui's text (ImWchar is 32-bit here).
+int utf16_index(const ImVector<ImWchar>& text, int index) {
+    int units = 0;
+    for (int i = 0; i < index && i < text.Size; ++i) units += text[i] > 0xFFFF ? 2 : 1;
+    return units;
+}
+
+}  // namespace
+
+bool a11y_focus_pending(const App::State& s, const std::string& id) { return s.focus_request == id; }
+
+A11yNode& a11y_item(App::State& s, A11yNode node) {
+    const ImGuiContext& g = *GImGui;
+    const bool disabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    return a11y_item_at(s, std::move(node), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                        ImGui::IsItemActivated(), disabled);
+}
+
+A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 a, ImVec2 b, bool activated, bool disabled) {
+    const ImGuiContext& g = *GImGui;
+    // A locked field stays readable and reachable: read-only, not disabled.
+    if (disabled && !node.read_only) node.disabled = true;
+    s.rects[node.id] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+    if (s.dom_focus == node.id)
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), kFocusRing,
+                                            ImGui::GetStyle().FrameRounding, 0, 2.0f);
+    if (s.focus_request == node.id) {
+        const ImRect clip = g.CurrentWindow->InnerClipRect;
+        if (a.y < clip.Min.y || b.y > clip.Max.y) ImGui::SetScrollHereY(0.4f);
+        s.focus_request.clear();
+    }
+    // A click on the drawing made it ImGui's focus: the mirror follows with the DOM focus.
+    if (activated && s.dom_focus != node.id && !node.disabled) {
+        s.focus_id = node.id;
+        ++s.focus_seq;
+    }
+    node.x = a.x;
+    node.y = a.y;
+    node.w = b.x - a.x;
+    node.h = b.y - a.y;
+    return s.a11y.add(std::move(node));
+}
+
+bool a11y_take_activate(App::State& s, const std::string& id) {
+    if (s.activate_request != id) return false;
+    s.activate_request.clear();
+    return true;
+}
+
+bool a11y_take_set(App::State& s, const std::string& id, std::string& value) {
+    if (s.set_request != id) return false;
+    s.set_request.clear();
+    value = std::move(s.set_value);
+    s.set_value.clear();
+    return true;
+}
+
+void a11y_move_focus(App::State& s, const std::string& id) {
+    s.focus_id = id;
+    ++s.focus_seq;
+}
+
+bool a11y_button(App::State& s, const std::string& id, const std::string& label, const std::string& name, bool small,
+                 const std::string& description) {
+    bool pressed = small ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str());
+    A11yNode node;
+    node.id = id;
+    node.role = A11yRole::Button;
+    node.name = name;
+    node.description = description;
+    const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    if (a11y_take_activate(s, id) && !disabled) pressed = true;
+    a11y_item(s, std::move(node));
+    return pressed;
+}
+
+void a11y_frame_begin(App::State& s) {
+    s.a11y.begin_frame();
+    if (s.release_text) {
+        s.release_text = false;
+        const ImGuiContext& g = *GImGui;
+        if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) ImGui::ClearActiveID();
+    }
+}
+
+void a11y_frame_end(App::State& s) {
+    // Requests no control claimed this frame (the control is gone) are dropped, not kept.
+    s.activate_request.clear();
+    s.set_request.clear();
+    s.focus_request.clear();
+    int caret_start = -1, caret_end = -1;
+    const ImGuiContext& g = *GImGui;
+    if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) {
+        const ImGuiInputTextState& st = g.InputTextState;
+        const int lo = std::min(st.Stb.select_start, st.Stb.select_end);
+        const int hi = std::max(st.Stb.select_start, st.Stb.select_end);
+        if (lo != hi) {
+            caret_start = utf16_index(st.TextW, lo);
+            caret_end = utf16_index(st.TextW, hi);
+        } else {
+            caret_start = caret_end = utf16_index(st.TextW, st.Stb.cursor);
+        }
+    }
+    std::string json = s.a11y.to_json(s.lang == Lang::ZhCN ? "zh-CN" : "en", s.focus_id, s.focus_seq, caret_start,
+                                      caret_end, s.live, s.live_seq, s.summary);
+    if (json == s.a11y_json) return;
+    s.a11y_json = std::move(json);
+    s.host.a11y_changed(s.a11y_json);
+}
+
+}  // namespace ftblock::web
