@@ -34,22 +34,22 @@ struct A11yOption {
 };
 
 struct A11yNode {
-    std::string id;           // stable across frames: "field_customer", "new_assignment", "draft_17"
+    std::string id;  // stable across frames: "field_customer", "new_assignment", "draft_17"
     A11yRole role = A11yRole::Text;
-    std::string name;         // the visible label, in the UI language
-    std::string value;        // the model's value (text fields, selects: the choice id, radios: theirs)
-    std::string description;  // help: the playbook's guidance, a locked field's reason, a choice's definition
-    std::string error;        // the field's problems as drawn ("" until the field was touched)
-    std::string parent;       // Option: the listbox; Radio: the group's id (its name is group_name)
-    std::string group_name;   // Radio: the group's accessible name (the field's label)
+    std::string name;                 // the visible label, in the UI language
+    std::string value;                // the model's value (text fields, selects: the choice id, radios: theirs)
+    std::string description;          // help: the playbook's guidance, a locked field's reason, a choice's definition
+    std::string error;                // the field's problems as drawn ("" until the field was touched)
+    std::string parent;               // Option: the listbox; Radio: the group's id (its name is group_name)
+    std::string group_name;           // Radio: the group's accessible name (the field's label)
     std::vector<A11yOption> options;  // Select
     bool required = false;
-    bool invalid = false;     // aria-invalid: the field has an error that is shown
-    bool read_only = false;   // locked by the playbook (or the form is read-only)
-    bool disabled = false;    // not operable now (e.g. no draft to delete)
-    bool checked = false;     // Radio: chosen; Option: the current draft
-    int set_size = 0;         // Option: the list's length; ListBox: the number of drafts
-    int pos_in_set = 0;       // Option: 1-based position in the list
+    bool invalid = false;              // aria-invalid: the field has an error that is shown
+    bool read_only = false;            // locked by the playbook (or the form is read-only)
+    bool disabled = false;             // not operable now (e.g. no draft to delete)
+    bool checked = false;              // Radio: chosen; Option: the current draft
+    int set_size = 0;                  // Option: the list's length; ListBox: the number of drafts
+    int pos_in_set = 0;                // Option: 1-based position in the list
     float x = 0, y = 0, w = 0, h = 0;  // the widget on the canvas, CSS pixels from its top-left
 };
 

@@ -19,7 +19,7 @@ namespace ftblock::web {
 namespace {
 
 constexpr const char* kMetaFormat = "ftblock-meta/1";
-constexpr std::size_t kImportSlice = 1000;  // records added (and checked) per frame
+constexpr std::size_t kImportSlice = 1000;   // records added (and checked) per frame
 constexpr std::size_t kA11yListWindow = 10;  // the mirror's drafts list: options either side of the current
 
 // Storage keys of the localStorage form: <prefix>.a, <prefix>.b (the two slots) and
@@ -391,20 +391,21 @@ void banner(App::State& s, const std::string& text, const ImVec4& color, const c
     }
     if (dismiss) {
         ImGui::SameLine();
-        *dismiss = a11y_button(s, std::string("dismiss_") + id, "×", tr(s.lang, Str::Dismiss), true);
+        *dismiss = a11y_button(s, std::string("dismiss_") + id, "×", tr(s.lang, Str::Dismiss));
     }
     ImGui::PopID();
 }
 
 void download_backup_button(App::State& s, const char* name) {
-    if (a11y_button(s, name, tr(s.lang, Str::DownloadBackup) + "##" + name, tr(s.lang, Str::DownloadBackup), true))
+    if (a11y_button(s, name, tr(s.lang, Str::DownloadBackup) + "##" + name, tr(s.lang, Str::DownloadBackup)))
         s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json",
                         s.drafts.backup_json());
 }
 
 void banners(App::State& s) {
     if (!s.storage_ok) {
-        banner(s, s.storage_reason.empty() ? tr(s.lang, Str::StorageUnavailable)
+        banner(s,
+               s.storage_reason.empty() ? tr(s.lang, Str::StorageUnavailable)
                                         : tr(s.lang, Str::StorageFailed, {s.storage_reason}),
                kWarningColor, "storage", nullptr);
     }
@@ -416,7 +417,7 @@ void banners(App::State& s) {
         bool dismiss = false;
         banner(s, tr(s.lang, Str::RecoveredNotice, {s.unreadable_reason}), kWarningColor, "recovered", &dismiss);
         if (a11y_button(s, "download_unreadable", tr(s.lang, Str::DownloadUnreadable),
-                        tr(s.lang, Str::DownloadUnreadable), true))
+                        tr(s.lang, Str::DownloadUnreadable)))
             s.host.download("ftblock-unreadable-drafts.txt", "text/plain", s.unreadable);
         if (dismiss) {  // the user has seen it: the damaged copies go
             s.unreadable.clear();
@@ -440,7 +441,7 @@ void banners(App::State& s) {
         bool dismiss = false;
         banner(s, s.undo_text, kOkColor, "switch", &dismiss);
         ImGui::SameLine();
-        if (a11y_button(s, "undo", tr(s.lang, Str::Undo), tr(s.lang, Str::Undo), true)) {
+        if (a11y_button(s, "undo", tr(s.lang, Str::Undo), tr(s.lang, Str::Undo))) {
             int i = s.drafts.find_uid(s.undo_uid);
             if (i >= 0) {
                 s.drafts.undo(static_cast<std::size_t>(i), s.undo_changes);
@@ -458,7 +459,7 @@ void banners(App::State& s) {
         bool dismiss = false;
         banner(s, s.deleted_text, kOkColor, "deleted", &dismiss);
         ImGui::SameLine();
-        if (a11y_button(s, "undo_delete", tr(s.lang, Str::Undo) + "##deleted", tr(s.lang, Str::Undo), true)) {
+        if (a11y_button(s, "undo_delete", tr(s.lang, Str::Undo) + "##deleted", tr(s.lang, Str::Undo))) {
             const std::uint64_t uid = s.current >= 0 ? s.drafts.at(static_cast<std::size_t>(s.current)).uid : 0;
             // Only the untouched first draft the delete left behind goes again.
             if (s.drafts.size() == 1 && uid && s.deleted_placeholder == uid) s.drafts.remove(0);
@@ -660,8 +661,7 @@ void drafts_list(App::State& s) {
     }
     const std::size_t invalid = s.drafts.size() - s.drafts.valid_count();
     ImGui::BeginDisabled(invalid == 0);
-    if (a11y_button(s, "next_problem", tr(s.lang, Str::NextProblem), tr(s.lang, Str::NextProblem), true))
-        next_problem(s);
+    if (a11y_button(s, "next_problem", tr(s.lang, Str::NextProblem), tr(s.lang, Str::NextProblem))) next_problem(s);
     ImGui::EndDisabled();
     ImGui::Separator();
     update_shown(s);
@@ -730,18 +730,18 @@ void drafts_list(App::State& s) {
     const std::string n = std::to_string(valid);
     ImGui::BeginDisabled(valid == 0);
     const std::string export_json = tr(s.lang, Str::ExportValidJson, {n});
-    if (a11y_button(s, "export_valid_json", export_json, export_json, true))
+    if (a11y_button(s, "export_valid_json", export_json, export_json))
         s.host.download("ftblock-valid-" + format_date(s.host.today()) + ".json", "application/json",
                         s.drafts.export_valid_json());
     const std::string export_csv = tr(s.lang, Str::ExportValidCsv, {n});
-    if (a11y_button(s, "export_valid_csv", export_csv, export_csv, true))
+    if (a11y_button(s, "export_valid_csv", export_csv, export_csv))
         s.host.download("ftblock-valid-" + format_date(s.host.today()) + ".csv", "text/csv",
                         s.drafts.export_valid_csv());
     ImGui::EndDisabled();
     if (s.options.read_only) return;
     ImGui::BeginDisabled(count == 0 || s.import_phase != ImportPhase::Idle);
     const std::string delete_shown = tr(s.lang, Str::DeleteShown, {std::to_string(count)});
-    if (a11y_button(s, "delete_shown", delete_shown, delete_shown, true)) {
+    if (a11y_button(s, "delete_shown", delete_shown, delete_shown)) {
         ImGui::OpenPopup("##delete_shown");
         a11y_move_focus(s, "delete_shown_confirm");
     }
@@ -790,7 +790,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
     a11y_text(s, "problems_summary", s.summary);
     const Playbook& pb = s.drafts.playbook();
     // The list scrolls on its own beyond a few lines, so the hand-over buttons under it stay in view.
-    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const float line_h = ImGui::GetFrameHeightWithSpacing();
     const float list_h = std::min(static_cast<float>(diags.size()), 5.5f) * line_h;
     if (!diags.empty()) ImGui::BeginChild("##problems", ImVec2(0, list_h), false);
     int jump = -1;
@@ -802,7 +802,10 @@ void summary_and_handover(App::State& s, std::size_t i) {
         // Field messages name their field already; record-level ones (unknown keys) get the key.
         std::string line = d.message + "  [" + code_name(d.code) + "]";
         const std::string id = "problem_" + std::to_string(k);
-        if ((ImGui::Selectable(line.c_str()) || a11y_take_activate(s, id)) && f >= 0) jump = f;
+        if ((ImGui::Selectable(line.c_str(), false, 0, ImVec2(0, ImGui::GetFrameHeight())) ||
+             a11y_take_activate(s, id)) &&
+            f >= 0)
+            jump = f;
         ImGui::PopStyleColor();
         if (f >= 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(s.lang, Str::GoToField).c_str());
         A11yNode n;
@@ -825,13 +828,13 @@ void summary_and_handover(App::State& s, std::size_t i) {
     if (base.empty()) base = "record-" + std::to_string(s.drafts.at(i).uid);
     ImGui::BeginDisabled(!valid);
     const std::string only_valid = valid ? "" : tr(s.lang, Str::OnlyValid);
-    if (a11y_button(s, "export_json", tr(s.lang, Str::ExportJson), tr(s.lang, Str::ExportJson), false, only_valid))
+    if (a11y_button(s, "export_json", tr(s.lang, Str::ExportJson), tr(s.lang, Str::ExportJson), only_valid))
         s.host.download("ftblock-" + base + ".json", "application/json", s.drafts.export_json(i));
     ImGui::SameLine();
-    if (a11y_button(s, "export_csv", tr(s.lang, Str::ExportCsv), tr(s.lang, Str::ExportCsv), false, only_valid))
+    if (a11y_button(s, "export_csv", tr(s.lang, Str::ExportCsv), tr(s.lang, Str::ExportCsv), only_valid))
         s.host.download("ftblock-" + base + ".csv", "text/csv", s.drafts.export_csv(i));
     ImGui::SameLine();
-    if (a11y_button(s, "copy_json", tr(s.lang, Str::CopyJson), tr(s.lang, Str::CopyJson), false, only_valid)) {
+    if (a11y_button(s, "copy_json", tr(s.lang, Str::CopyJson), tr(s.lang, Str::CopyJson), only_valid)) {
         s.host.copy_text(s.drafts.export_json(i));
         s.copied = true;
         s.announce(tr(s.lang, Str::Copied));
@@ -865,12 +868,12 @@ void summary_and_handover(App::State& s, std::size_t i) {
     }
     if (!s.options.drafts || s.options.read_only) return;
     ImGui::SameLine(0, ImGui::GetFontSize() * 2.0f);
-    if (a11y_button(s, "duplicate", tr(s.lang, Str::Duplicate), tr(s.lang, Str::Duplicate), true)) {
+    if (a11y_button(s, "duplicate", tr(s.lang, Str::Duplicate), tr(s.lang, Str::Duplicate))) {
         s.select(s.drafts.duplicate(i));
         s.changed();
     }
     ImGui::SameLine();
-    if (a11y_button(s, "delete", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete), true)) {
+    if (a11y_button(s, "delete", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete))) {
         ImGui::OpenPopup("##delete");
         a11y_move_focus(s, "delete_confirm");
     }
@@ -1008,6 +1011,8 @@ void App::frame() {
     if (s.focus_frames > 0) --s.focus_frames;
     // Keyboard users reach every widget (combos, radio buttons, buttons), not only text fields.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Every control at least 24 × 24 CSS px (WCAG 2.5.8): the text's height plus padding.
+    ImGui::GetStyle().FramePadding.y = std::max(3.0f, (24.0f - ImGui::GetFontSize()) * 0.5f);
     s.rects.clear();
     a11y_frame_begin(s);
     a11y_choose_draft(s);

@@ -116,9 +116,9 @@ public:
 
     // The semantic mirror (docs/accessibility.md): what the user did to its DOM controls.
     // Each takes effect in the next frame, as a click or a keystroke would.
-    void a11y_focus(const std::string& id);  // the DOM focus is on this control
-    void a11y_blur();                        // the DOM focus left the mirror
-    void a11y_activate(const std::string& id);                         // pressed (button, option, problem)
+    void a11y_focus(const std::string& id);                          // the DOM focus is on this control
+    void a11y_blur();                                                // the DOM focus left the mirror
+    void a11y_activate(const std::string& id);                       // pressed (button, option, problem)
     void a11y_set(const std::string& id, const std::string& value);  // chosen or replaced (select, radio, text)
     std::string a11y_json() const;  // the last frame's tree (what a11y_changed was last given)
 

@@ -105,19 +105,19 @@ struct App::State {
     std::map<std::string, ImVec4> rects;  // widget rectangles by name, this frame
 
     // the semantic mirror (web/a11y.h, docs/accessibility.md)
-    A11yTree a11y;                        // this frame's controls, in visual order
-    std::string a11y_json;                // the tree as last handed to the host
-    std::string dom_focus;                // the mirror control holding the DOM focus ("" none)
-    std::string focus_request;            // make this control ImGui's focus next frame (from the mirror)
-    std::string activate_request;         // pressed through the mirror: taken by its widget next frame
-    std::string set_request, set_value;   // chosen or replaced through the mirror
-    bool release_text = false;            // the active text field lost the mirror's focus: release it
-    std::string summary;                  // the problem count, announced once it settles
-    std::string focus_id;                 // the control the form focused itself (a click, a jump)
-    std::uint64_t focus_seq = 0;          // bumped with each such move: the mirror follows it
+    A11yTree a11y;                       // this frame's controls, in visual order
+    std::string a11y_json;               // the tree as last handed to the host
+    std::string dom_focus;               // the mirror control holding the DOM focus ("" none)
+    std::string focus_request;           // make this control ImGui's focus next frame (from the mirror)
+    std::string activate_request;        // pressed through the mirror: taken by its widget next frame
+    std::string set_request, set_value;  // chosen or replaced through the mirror
+    bool release_text = false;           // the active text field lost the mirror's focus: release it
+    std::string summary;                 // the problem count, announced once it settles
+    std::string focus_id;                // the control the form focused itself (a click, a jump)
+    std::uint64_t focus_seq = 0;         // bumped with each such move: the mirror follows it
     std::map<std::string, std::pair<std::string, Lang>> banners_said;  // what each banner last announced
-    bool save_error_said = false;         // a failed save was announced: its recovery will be too
-    std::string live;                     // the last announcement (polite live region)
+    bool save_error_said = false;  // a failed save was announced: its recovery will be too
+    std::string live;              // the last announcement (polite live region)
     std::uint64_t live_seq = 0;
     void announce(std::string text) {
         live = std::move(text);

@@ -26,8 +26,8 @@ bool a11y_focus_pending(const App::State& s, const std::string& id) { return s.f
 A11yNode& a11y_item(App::State& s, A11yNode node) {
     const ImGuiContext& g = *GImGui;
     const bool disabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-    return a11y_item_at(s, std::move(node), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                        ImGui::IsItemActivated(), disabled);
+    return a11y_item_at(s, std::move(node), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActivated(),
+                        disabled);
 }
 
 A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 a, ImVec2 b, bool activated, bool disabled) {
@@ -74,9 +74,9 @@ void a11y_move_focus(App::State& s, const std::string& id) {
     ++s.focus_seq;
 }
 
-bool a11y_button(App::State& s, const std::string& id, const std::string& label, const std::string& name, bool small,
+bool a11y_button(App::State& s, const std::string& id, const std::string& label, const std::string& name,
                  const std::string& description) {
-    bool pressed = small ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str());
+    bool pressed = ImGui::Button(label.c_str());  // full height: a target of 24 × 24 CSS px at least
     A11yNode node;
     node.id = id;
     node.role = A11yRole::Button;

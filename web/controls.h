@@ -29,10 +29,10 @@ bool a11y_take_set(App::State& s, const std::string& id, std::string& value);
 // The form moves the focus itself (a jump to a field, a confirmation that opened).
 void a11y_move_focus(App::State& s, const std::string& id);
 
-// ImGui::Button / SmallButton, described as a button named `name` (the label's visible text),
-// pressed by a click or by the mirror.
+// ImGui::Button, described as a button named `name` (the label's visible text), pressed by a
+// click or by the mirror.
 bool a11y_button(App::State& s, const std::string& id, const std::string& label, const std::string& name,
-                 bool small = false, const std::string& description = "");
+                 const std::string& description = "");
 
 // Before the frame's widgets: a text field the mirror left (focus moved to a button, a value
 // replaced from outside) stops being ImGui's active field.

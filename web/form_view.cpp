@@ -215,7 +215,7 @@ private:
         if (now != rule.value) {  // e.g. an imported record: offer the playbook's value
             const std::string label =
                 tr(s_.lang, Str::FixedByPlaybook) + ": " + choice_label(pb_, f, rule.value, s_.lang);
-            if (a11y_button(s_, "fix_" + pb_.fields[static_cast<std::size_t>(f)].key, label, label, true)) {
+            if (a11y_button(s_, "fix_" + pb_.fields[static_cast<std::size_t>(f)].key, label, label)) {
                 set(f, rule.value);
                 touch(f);
             }
@@ -236,7 +236,7 @@ private:
         locked_item(f, copy, why);
         tooltip(why);
         if (!now.empty() && a11y_button(s_, "clear_" + pb_.fields[static_cast<std::size_t>(f)].key,
-                                        tr(s_.lang, Str::Clear), tr(s_.lang, Str::Clear), true)) {
+                                        tr(s_.lang, Str::Clear), tr(s_.lang, Str::Clear))) {
             set(f, "");
             touch(f);
         }
@@ -264,7 +264,7 @@ private:
             locked_item(f, shown, why);
             tooltip(why);
             const std::string use = tr(s_.lang, Str::UsePrevious, {choice_label(pb_, f, *prev, s_.lang)});
-            if (!s_.options.read_only && a11y_button(s_, "use_previous", use, use, true)) {
+            if (!s_.options.read_only && a11y_button(s_, "use_previous", use, use)) {
                 s_.undo_uid = s_.drafts.at(d_).uid;
                 s_.undo_changes = {ScenarioChange{f, now, *prev}};
                 s_.undo_follow = false;
@@ -302,7 +302,8 @@ private:
         {
             A11yNode n = node(f, A11yRole::Select);
             n.value = now;
-            for (const Choice& c : list->choices) n.options.push_back({c.id, c.label.in(s_.lang), choice_help(c, s_.lang)});
+            for (const Choice& c : list->choices)
+                n.options.push_back({c.id, c.label.in(s_.lang), choice_help(c, s_.lang)});
             if (const Choice* c = list->find(now); c && !c->definition.in(s_.lang).empty())
                 n.description = choice_help(*c, s_.lang) + (n.description.empty() ? "" : "\n" + n.description);
             a11y_item(s_, std::move(n));
@@ -468,7 +469,6 @@ private:
     std::string scenario_;
     const Diagnostics* diags_ = nullptr;
 };
-
 
 }  // namespace
 

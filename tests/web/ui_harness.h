@@ -54,6 +54,12 @@ public:
     void record_changed() override { ++changes; }
     std::vector<std::string> submitted;  // the records handed over by Submit (JSON)
     void submit(const std::string& record_json) override { submitted.push_back(record_json); }
+    int a11y_updates = 0;  // the semantic mirror's tree, as last handed over
+    std::string a11y;
+    void a11y_changed(const std::string& json) override {
+        ++a11y_updates;
+        a11y = json;
+    }
 
     // The drafts store (IndexedDB's stand-in): off unless `has_store`. A batch is applied at once
     // (as a committed transaction) unless `fail_store_writes`; its acknowledgement waits for
