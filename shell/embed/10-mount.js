@@ -84,6 +84,8 @@
     var failed = null;
     var destroyed = false;
     var canvas = null;
+    var mirror = null;  // the semantic mirror (part 12), next to the canvas
+    var live = null;    // the live region
     var lastValid = null;
     var opened = null;  // the drafts store, until the module takes it
 
@@ -91,6 +93,11 @@
       if (destroyed) throw new Error('ftblock: this form was destroyed');
       if (!module) throw new Error(failed ? 'ftblock: the form failed to start: ' + failed : 'ftblock: not ready yet (await handle.ready)');
       return module.ftblock;
+    }
+    function removeForm() {
+      if (mirror) mirror.destroy();
+      mirror = null;
+      [canvas, live].forEach(function (el) { if (el && el.parentNode) el.parentNode.removeChild(el); });
     }
     function parsed(text) { return text == null ? null : JSON.parse(text); }
 
@@ -155,7 +162,7 @@
         opened = null;
         destroyed = true;
         module = null;
-        if (canvas && canvas.parentNode) canvas.parentNode.removeChild(canvas);
+        removeForm();
         clearStatus(container);
       },
       // For the page's own UI and tests: every draft, the current diagnostics, widget rectangles
@@ -182,6 +189,18 @@
     };
 
     if (mounted) mounted.add(container);
+    // The live region (docs/accessibility.md): there from the start, so that what the form says
+    // later is announced (a region created on demand often is not).
+    live = document.createElement('div');
+    live.className = 'ftblock-live';
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('aria-atomic', 'true');
+    live.lang = lang;
+    Object.assign(live.style, { position: 'absolute', left: '0', top: '0', width: '1px', height: '1px',
+                                margin: '-1px', padding: '0', border: '0', overflow: 'hidden',
+                                clip: 'rect(0 0 0 0)', clipPath: 'inset(50%)', whiteSpace: 'nowrap' });
+    container.insertBefore(live, container.firstChild);
     handle.ready = new Promise(function (resolve, reject) {
       function fail(reason, kind) {
         failed = String(reason && reason.message ? reason.message : reason);
@@ -192,7 +211,7 @@
           module.ftblock.destroy();
           module = null;
         }
-        if (canvas && canvas.parentNode) canvas.parentNode.removeChild(canvas);
+        removeForm();
         if (!destroyed) showError(container, reason, kind);
         reject(reason instanceof Error ? reason : new Error(failed));
       }
@@ -215,13 +234,15 @@
         if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
         canvas = document.createElement('canvas');
         canvas.className = 'ftblock-canvas';
-        canvas.tabIndex = 0;
-        canvas.setAttribute('role', 'application');
-        canvas.setAttribute('aria-label', TEXT[lang].label);
+        // The drawing is a picture: assistive technology and the Tab key get the semantic mirror
+        // (part 12, docs/accessibility.md). A click still focuses it.
+        canvas.tabIndex = -1;
+        canvas.setAttribute('aria-hidden', 'true');
         // touch-action none: a finger dragged over the form scrolls the form (web/platform/input.cpp).
         Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%',
                                       display: 'block', touchAction: 'none' });
         container.appendChild(canvas);
+        mirror = new ftblock.Mirror(container, canvas, { live: live, labels: { en: TEXT.en.label, 'zh-CN': TEXT['zh-CN'].label } });
 
         // Drafts mode: the drafts store opens while the rest downloads (docs/storage.md).
         var store = options.drafts
@@ -239,6 +260,7 @@
             locateFile: function (path) { return ftblock.baseUrl + path; },
             onAbort: function (what) { aborted = what; },
             onFtblockEvent: onModuleEvent,
+            ftblockMirror: mirror,  // part 12: the module keeps it in step (web/platform/a11y.cpp)
             ftblockFonts: ftblock.fonts  // part 05: the font stacks the glyphs are drawn with
           });
           ftblock.fonts.warm();  // while ftblock.wasm compiles

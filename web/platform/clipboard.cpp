@@ -1,4 +1,5 @@
-// The system clipboard, through the page's copy / cut / paste events on the form's elements:
+// The system clipboard, through the page's copy / cut / paste events on the form's elements (the
+// canvas, the fallback textarea, the semantic mirror's text fields):
 // they carry the clipboard without any permission (navigator.clipboard.readText would ask).
 //   paste:     the event's text becomes what io.GetClipboardTextFn returns, then the queued
 //              Ctrl/Cmd+V runs in a frame at once (ImGui pastes in that frame).
@@ -64,6 +65,15 @@ EM_JS(void, js_clipboard_listen, (), {
         el.addEventListener("copy", onCopy);
         el.addEventListener("cut", onCopy);
     });
+    // The mirror's text fields (shell/embed/12-mirror.js) bring the clipboard to the active field
+    // as the textarea does; its other controls leave the events to the browser.
+    var m = Module["ftblockMirror"];
+    if (m) {
+        var ofText = function(f) { return function(e) { if (m["isText"](e.target)) f(e); }; };
+        m["root"].addEventListener("paste", ofText(onPaste));
+        m["root"].addEventListener("copy", ofText(onCopy));
+        m["root"].addEventListener("cut", ofText(onCopy));
+    }
 });
 
 // Copies text to the system clipboard from inside a user gesture: a one-shot copy listener

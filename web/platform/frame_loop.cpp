@@ -85,6 +85,7 @@ void render_frame() {
         g_frame_times.push_back(FrameTime{emscripten_get_now() - started, fonts_stats().rasterized - glyphs_before});
 
     display_after_frame();
+    a11y_after_frame();  // the mirror first: the focus may follow the form's into it
     ime_after_frame();
 }
 
@@ -126,6 +127,7 @@ bool start(Lang lang, AppOptions options) {
     input_init();
     clipboard_init(io);
     storage_init();
+    a11y_init();
 
     g_app = std::make_unique<App>(browser_host(), lang, std::move(options));
     g_last_time = emscripten_get_now();
@@ -141,6 +143,7 @@ void stop() {
     g_app.reset();  // a pending animation frame finds no app, draws nothing, asks for no more
     g_frames_wanted = 0;
     emscripten_html5_remove_all_event_listeners();
+    a11y_shutdown();
     fonts_shutdown();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext();

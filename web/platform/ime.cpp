@@ -1,10 +1,14 @@
-// Text comes in through a hidden <textarea> (TOOLCHAIN.md: a canvas receives no text input and
-// no IME). It sits over the canvas at ImGui's caret (io.ImeSetInputScreenPosFn), invisible
-// (opacity 0, not display:none, so it can hold the focus), and holds the keyboard focus while
-// ImGui wants text input; otherwise the canvas holds it. What the textarea receives — typed
-// characters, text committed by the input method (compositionend), text inserted by the OS or
-// a test (insertText) — goes to ImGui as characters and the textarea is emptied again. While
-// the input method composes, the textarea becomes visible at the caret, showing the preedit.
+// Text comes in through the focused text field of the semantic mirror (shell/embed/12-mirror.js,
+// docs/accessibility.md), a real <input>/<textarea> over the field's widget: it hands its keys,
+// characters and compositions to input.cpp and the functions below. This unit keeps the DOM
+// focus where ImGui's is (after a click: the mirror's control for what the form focused) and,
+// as the fallback for an active ImGui text field that has no mirror control, the old hidden
+// <textarea> (TOOLCHAIN.md: a canvas receives no text input and no IME). That one sits over the
+// canvas at ImGui's caret (io.ImeSetInputScreenPosFn), invisible (opacity 0, not display:none, so
+// it can hold the focus). What it receives — typed characters, text committed by the input method
+// (compositionend), text inserted by the OS or a test (insertText) — goes to ImGui as characters
+// and it is emptied again. While the input method composes, it becomes visible at the caret,
+// showing the preedit.
 #include <emscripten/emscripten.h>
 
 #include <imgui.h>
@@ -31,12 +35,12 @@ EM_JS(void, js_ime_create, (float font_px), {
     var canvas = Module["canvas"];
     var ta = document.createElement("textarea");
     ta.className = "ftblock-ime";
-    ta.setAttribute("aria-label", canvas.getAttribute("aria-label") || "ftblock");
+    ta.setAttribute("aria-hidden", "true");  // the mirror's fields are what assistive technology reads
     ta.setAttribute("autocomplete", "off");
     ta.setAttribute("autocorrect", "off");
     ta.setAttribute("autocapitalize", "off");
     ta.spellcheck = false;
-    ta.tabIndex = -1;  // reached through the canvas, never by the page's Tab order
+    ta.tabIndex = -1;  // focused by the form itself, never by the page's Tab order
     // CSSOM, not a style attribute: allowed under a strict CSP (no "unsafe-inline").
     var hidden = { opacity: "0", width: "1px", background: "transparent", color: "transparent",
                    border: "0", boxShadow: "none" };
@@ -86,31 +90,51 @@ EM_JS(void, js_ime_create, (float font_px), {
         ta.value = "";
         send(text);
     });
-    // Leaving the form (not moving between canvas and textarea): release held keys now; if the
-    // focus went to something else on the page (not another window), release the field too.
+    // Leaving the form (not moving between canvas, textarea and mirror): release held keys now;
+    // if the focus went to something else on the page (not another window), release the field
+    // too. (The mirror watches its own controls the same way.)
+    var inForm = function(el) {
+        var m = Module["ftblockMirror"];
+        return !!el && (el === ta || el === canvas || (m && m["inside"](el)));
+    };
     var onFocusOut = function(e) {
-        if (e.relatedTarget === ta || e.relatedTarget === canvas) return;
+        if (inForm(e.relatedTarget)) return;
         _ftblock_on_focus_lost(0);
         setTimeout(function() {
-            var a = document.activeElement;
-            if (document.hasFocus() && a !== ta && a !== canvas) _ftblock_on_focus_lost(1);
+            if (document.hasFocus() && !inForm(document.activeElement)) _ftblock_on_focus_lost(1);
         }, 0);
     };
     ta.addEventListener("focusout", onFocusOut);
     canvas.addEventListener("focusout", onFocusOut);
 });
 
+// follow: after a click, the focus goes where the form's is: the mirror's control for what the
+// click focused, else the textarea while ImGui wants text, else the canvas. Otherwise (after
+// each frame) only the fallback textarea and the canvas trade the focus; a mirror control keeps it.
 EM_JS(void, js_ime_sync, (int want_text, int follow, int x, int y, int move), {
     var ta = Module["ftblockIme"];
     var canvas = Module["canvas"];
+    var m = Module["ftblockMirror"];
     var active = document.activeElement;
+    var mirrorText = m ? m["focusedTextControl"]() : null;  // the active field's mirror control
+    var keep = { preventScroll: true };
     if (follow) {
-        if (want_text && active !== ta) ta.focus({ preventScroll: true });
-        if (!want_text && active !== canvas) canvas.focus({ preventScroll: true });
+        if (m && m["follow"]()) {
+        } else if (want_text) {
+            if (mirrorText) {
+                if (active !== mirrorText) mirrorText.focus(keep);
+            } else if (active !== ta) {
+                ta.focus(keep);
+            }
+        } else if (active !== canvas) {
+            canvas.focus(keep);
+        }
     } else if (want_text && active === canvas) {
-        ta.focus({ preventScroll: true });
+        (mirrorText || ta).focus(keep);
+    } else if (want_text && active === ta && mirrorText) {
+        mirrorText.focus(keep);
     } else if (!want_text && active === ta) {
-        canvas.focus({ preventScroll: true });
+        canvas.focus(keep);
     }
     if (move) {
         ta.style.left = (canvas.offsetLeft + x) + "px";

@@ -1,8 +1,12 @@
 // Mouse and keyboard, from html5.h listeners on this form's own elements only: the canvas and
 // the hidden textarea (ime.cpp) — never window or document for keys, so the form takes no key
 // from the rest of the page (TOOLCHAIN.md: GLFW's emulation listens on window and eats Tab and
-// Backspace everywhere). Only during a mouse drag do move/up listeners sit on the document, so
-// a drag that leaves the canvas still ends.
+// Backspace everywhere) — and from the semantic mirror's text fields, whose keys the mirror
+// hands over (ftblock_on_key; shell/embed/12-mirror.js). Keys of the mirror's other controls
+// (buttons, pick-lists, radios, the drafts list) are the browser's, never ImGui's. Tab is never
+// ImGui's either: the browser walks the mirror with it and leaves the form at both ends (no
+// keyboard trap). Only during a mouse drag do move/up listeners sit on the document, so a drag
+// that leaves the canvas still ends.
 //
 // Dear ImGui 1.86 samples key and button state once per frame: a press and release inside one
 // frame would vanish. So events are queued and applied "trickled" (what 1.87+ does itself): per
@@ -45,7 +49,6 @@ std::deque<Event> g_queue;
 bool g_key_down[512] = {};   // keys forwarded as down and not yet up (auto-repeat is ImGui's)
 int g_buttons_down = 0;      // DOM buttons pressed on the canvas: the drag listeners are on
 bool g_mac = false;
-bool g_tab_leaves = false;   // the last key was Escape: the next Tab leaves the form
 
 // Key indices: the DOM's legacy keyCode numbers, which are stable for these keys.
 constexpr int kTab = 9, kBackspace = 8, kEnter = 13, kEscape = 27, kSpace = 32, kPageUp = 33,
@@ -67,8 +70,7 @@ unsigned mods_of(EM_BOOL ctrl, EM_BOOL shift, EM_BOOL alt, EM_BOOL meta) {
     return (ctrl ? kCtrl : 0) | (shift ? kShift : 0) | (alt ? kAlt : 0) | (meta ? kSuper : 0);
 }
 
-int key_index(const EmscriptenKeyboardEvent& e) {
-    const std::string_view key = e.key;
+int key_index(std::string_view key, std::string_view code) {
     static const struct { const char* name; int index; } named[] = {
         {"Tab", kTab}, {"Backspace", kBackspace}, {"Enter", kEnter}, {"Escape", kEscape}, {" ", kSpace},
         {"PageUp", kPageUp}, {"PageDown", kPageDown}, {"End", kEnd}, {"Home", kHome}, {"ArrowLeft", kLeft},
@@ -80,7 +82,6 @@ int key_index(const EmscriptenKeyboardEvent& e) {
     // else (another script's layout) the physical key.
     if (key.size() == 1 && ((key[0] >= 'a' && key[0] <= 'z') || (key[0] >= 'A' && key[0] <= 'Z')))
         return key[0] & ~0x20;
-    const std::string_view code = e.code;
     if (code.size() == 4 && code.substr(0, 3) == "Key") return code[3];
     return -2;  // not a key ImGui uses
 }
@@ -88,14 +89,11 @@ int key_index(const EmscriptenKeyboardEvent& e) {
 bool is_letter(int index) { return index >= 'A' && index <= 'Z'; }
 
 // preventDefault for this keydown? Copy/cut/paste shortcuts must reach the browser (the events
-// carry the clipboard: clipboard.cpp); Tab moves between the form's fields (on_key lets one
-// Tab right after Escape leave the form: no keyboard trap); editing keys stay in the form while
-// ImGui uses the keyboard; Enter would put a newline in the textarea, Space on the canvas
-// would scroll the page.
+// carry the clipboard: clipboard.cpp); editing keys stay in the form while ImGui uses the
+// keyboard; Enter would put a newline in the textarea, Space on the canvas would scroll the page.
 bool should_prevent(int index, unsigned mods, bool from_textarea) {
     const bool captured = from_textarea || ImGui::GetIO().WantCaptureKeyboard;
     switch (index) {
-    case kTab: return true;
     case 'C': case 'V': case 'X': return false;
     case kInsert: return !(mods & (kCtrl | kShift)) && captured;  // Ctrl/Shift+Insert: copy/paste
     case kDelete: return !(mods & kShift) && captured;            // Shift+Delete: cut
@@ -124,15 +122,16 @@ int imgui_button(unsigned short dom_button) {
     }
 }
 
-EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_textarea) {
+// A key of the canvas, the textarea or a mirror text field (from_text: one of the last two).
+// Returns whether to prevent the browser's default.
+bool on_key_event(bool down, std::string_view key, std::string_view code, int key_code, unsigned mods,
+                  bool from_text) {
     // While the input method composes, keys are its own (keyCode 229 / "Process").
-    const std::string_view key = e->key;
-    if (ime_composing() || e->keyCode == 229 || key == "Process" || key == "Unidentified" || key == "Dead")
-        return EM_FALSE;
-    const int index = key_index(*e);
-    if (index == -2) return EM_FALSE;
-    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    const unsigned mods = mods_of(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    if (ime_composing() || key_code == 229 || key == "Process" || key == "Unidentified" || key == "Dead")
+        return false;
+    const int index = key_index(key, code);
+    // Tab is the browser's: it moves the focus through the mirror and out of the form.
+    if (index == -2 || index == kTab) return false;
     if (index == kModifierOnly) {
         push(Event{Event::Kind::Key, kModifierOnly, down, mods, 0, 0, {}});
         // macOS sends no keyup for a letter released while Cmd is down: with Cmd, every
@@ -145,29 +144,22 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_textarea) 
             }
         }
         request_frames();
-        return EM_FALSE;
+        return false;
     }
-    // Escape, then Tab: the Tab leaves the form (the browser moves the focus; ImGui never hears
-    // it). Any other key in between keeps Tab inside the form.
-    if (index == kTab && down && g_tab_leaves) {
-        g_tab_leaves = false;
-        return EM_FALSE;
-    }
-    if (down) g_tab_leaves = index == kEscape;
     // Escape in a text field leaves it as a browser field would, keeping what was typed
     // (ImGui 1.86's InputText would revert the whole edit of the field on Escape).
     if (index == kEscape && down && ImGui::GetIO().WantTextInput) {
         ime_release_field();
-        return EM_TRUE;
+        return true;
     }
     if (is_letter(index)) {
         // Ctrl+Alt is AltGr on Windows: a character (ą, €), not a shortcut.
         const bool shortcut = (mods & (kCtrl | kSuper)) != 0 && !(mods & kAlt);
-        if (down && !shortcut) return EM_FALSE;  // typing: the character comes from the textarea
-        if (!down && !g_key_down[index]) return EM_FALSE;
+        if (down && !shortcut) return false;  // typing: the character comes from the text field
+        if (!down && !g_key_down[index]) return false;
     }
     if (down && g_key_down[index])  // the browser's auto-repeat: ImGui repeats held keys itself
-        return should_prevent(index, mods, from_textarea != nullptr);
+        return should_prevent(index, mods, from_text);
     g_key_down[index] = down;
     push(Event{Event::Kind::Key, index, down, mods, 0, 0, {}});
     if (down && (index == kEnter || index == kSpace)) {
@@ -175,7 +167,12 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_textarea) 
     } else {
         request_frames();
     }
-    return down && should_prevent(index, mods, from_textarea != nullptr);
+    return down && should_prevent(index, mods, from_text);
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_textarea) {
+    return on_key_event(type == EMSCRIPTEN_EVENT_KEYDOWN, e->key, e->code, static_cast<int>(e->keyCode),
+                        mods_of(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey), from_textarea != nullptr);
 }
 
 EM_BOOL on_document_mousemove(int, const EmscriptenMouseEvent* e, void*);
@@ -197,7 +194,6 @@ void push_client_pos(const EmscriptenMouseEvent& e) {
 EM_BOOL on_mousedown(int, const EmscriptenMouseEvent* e, void*) {
     const int button = imgui_button(e->button);
     if (button < 0) return EM_FALSE;
-    g_tab_leaves = false;
     push_pos(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
     push(Event{Event::Kind::MouseButton, button, true, mods_of(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey), 0, 0, {}});
     if (g_buttons_down++ == 0) set_drag_listeners(true);
@@ -403,7 +399,6 @@ bool input_shortcut_queued(char letter) {
 }
 
 void input_release_all() {
-    g_tab_leaves = false;
     for (int i = 0; i < 512; ++i) {
         if (!g_key_down[i]) continue;
         g_key_down[i] = false;
@@ -414,3 +409,12 @@ void input_release_all() {
 }
 
 }  // namespace ftblock::web::platform
+
+// A key in one of the semantic mirror's text fields (shell/embed/12-mirror.js), handled as the
+// old textarea's keys are. mods: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta. Returns 1: prevent the default.
+extern "C" EMSCRIPTEN_KEEPALIVE int ftblock_on_key(int down, const char* key, const char* code, int key_code,
+                                                   int mods) {
+    using namespace ftblock::web::platform;
+    if (!app()) return 0;
+    return on_key_event(down != 0, key, code, key_code, static_cast<unsigned>(mods), true) ? 1 : 0;
+}

@@ -1,8 +1,9 @@
 // web/platform/platform.h — the browser around the form: what the platform units tell each other.
 // One concern per unit (STYLE.md): frame_loop (when to draw), webgl (the context), display
-// (size, devicePixelRatio, cursor), input (mouse and keys, trickled into ImGui), ime (the hidden
-// textarea that brings in text), clipboard, fonts, storage (localStorage), store (IndexedDB),
-// files, host (App's Host), js_api (the page's handle). Everything here runs on the page's main
+// (size, devicePixelRatio, cursor), input (mouse and keys, trickled into ImGui), ime (where the
+// DOM focus goes; the fallback textarea that brings in text), a11y (the semantic mirror),
+// clipboard, fonts, storage (localStorage), store (IndexedDB), files, host (App's Host), js_api
+// (the page's handle). Everything here runs on the page's main
 // thread, one form per wasm instance (MODULARIZE: several forms on a page are several instances,
 // each with these globals).
 // Only web/platform/ may include this; the form (web/*.cpp) knows only app.h's Host.
@@ -60,8 +61,14 @@ void input_queue_shortcut(char letter);     // e.g. 'V' for a paste from the con
 bool input_shortcut_queued(char letter);    // the queued keys already hold Ctrl/Cmd+letter
 void input_release_all();                   // focus left the form: nothing stays held
 
+// a11y.cpp (the semantic mirror's browser side: shell/embed/12-mirror.js, docs/accessibility.md)
+void a11y_init();                           // connect the loader's mirror to the ftblock_a11y_* functions
+void a11y_shutdown();                       // disconnect it (destroy)
+void a11y_changed(const std::string& json); // Host::a11y_changed: to the mirror (after the frame, if in one)
+void a11y_after_frame();                    // hand over the tree a frame produced
+
 // ime.cpp
-void ime_init(ImGuiIO& io);                 // the hidden <textarea>, composition events
+void ime_init(ImGuiIO& io);                 // the fallback <textarea>, composition events
 void ime_after_frame();                     // focus it while ImGui wants text; follow the caret
 void ime_focus_form();                      // after a click: the textarea if a field took it, else the canvas
 bool ime_composing();                       // keys belong to the input method now
