@@ -644,13 +644,14 @@ void drafts_list(App::State& s) {
     ImGui::SetNextItemWidth(-1);
     if (a11y_take_set(s, "search", asked)) {
         s.search = asked;
-        s.release_text = true;
+        s.caret_to_end = "search";
     }
     if (a11y_focus_pending(s, "search") && ImGui::GetActiveID() != ImGui::GetID("##search")) {
         ImGui::SetKeyboardFocusHere();
         s.focus_frames = std::max(s.focus_frames, 2);
     }
     ImGui::InputTextWithHint("##search", tr(s.lang, Str::Search).c_str(), &s.search);
+    a11y_text_after(s, "search", ImGui::GetItemID());
     {
         A11yNode n;
         n.id = "search";
@@ -1248,6 +1249,7 @@ void App::a11y_focus(const std::string& id) {
     State& s = *state_;
     if (!text_node(s, id)) s.release_text = true;  // a button, a list: the field being edited is left
     s.dom_focus = id;
+    s.focus_id = id;  // the form's focus is there now: a click elsewhere is a move to follow
     s.focus_request = id;
 }
 

@@ -111,6 +111,7 @@ struct App::State {
     std::string focus_request;           // make this control ImGui's focus next frame (from the mirror)
     std::string activate_request;        // pressed through the mirror: taken by its widget next frame
     std::string set_request, set_value;  // chosen or replaced through the mirror
+    std::string caret_to_end;            // a text field whose value the mirror replaced
     bool release_text = false;           // the active text field lost the mirror's focus: release it
     std::string summary;                 // the problem count, announced once it settles
     std::string focus_id;                // the control the form focused itself (a click, a jump)

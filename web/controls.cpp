@@ -44,7 +44,7 @@ A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 a, ImVec2 b, bool ac
         s.focus_request.clear();
     }
     // A click on the drawing made it ImGui's focus: the mirror follows with the DOM focus.
-    if (activated && s.dom_focus != node.id && !node.disabled) {
+    if (activated && s.dom_focus != node.id && s.focus_id != node.id && !node.disabled) {
         s.focus_id = node.id;
         ++s.focus_seq;
     }
@@ -67,6 +67,14 @@ bool a11y_take_set(App::State& s, const std::string& id, std::string& value) {
     value = std::move(s.set_value);
     s.set_value.clear();
     return true;
+}
+
+void a11y_text_after(App::State& s, const std::string& id, ImGuiID imgui_id) {
+    if (s.caret_to_end != id || ImGui::GetActiveID() != imgui_id) return;
+    ImGuiInputTextState& st = GImGui->InputTextState;
+    if (st.ID != imgui_id) return;
+    st.Stb.cursor = st.Stb.select_start = st.Stb.select_end = st.CurLenW;
+    s.caret_to_end.clear();
 }
 
 void a11y_move_focus(App::State& s, const std::string& id) {

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <imgui.h>
+
 #include "app_state.h"
 
 namespace ftblock::web {
@@ -25,6 +27,9 @@ A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 min, ImVec2 max, boo
 bool a11y_take_activate(App::State& s, const std::string& id);
 // The mirror chose or replaced the value of `id`: true once, with the value.
 bool a11y_take_set(App::State& s, const std::string& id, std::string& value);
+
+// After a text widget: a value the mirror replaced leaves the caret at its end, as a browser does.
+void a11y_text_after(App::State& s, const std::string& id, ImGuiID imgui_id);
 
 // The form moves the focus itself (a jump to a field, a confirmation that opened).
 void a11y_move_focus(App::State& s, const std::string& id);

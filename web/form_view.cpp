@@ -354,6 +354,7 @@ private:
             set(f, value);
             touch(f);
         }
+        a11y_text_after(s_, field_id(f), text_id);
         const std::string& key = pb_.fields[static_cast<std::size_t>(f)].key;
         {
             A11yNode n = node(f, A11yRole::TextBox);
@@ -386,6 +387,7 @@ private:
             edited = ImGui::InputText("##text", &value);
             multiline = false;
         }
+        a11y_text_after(s_, field_id(f), ImGui::GetItemID());
         {
             A11yNode n = node(f, multiline ? A11yRole::TextArea : A11yRole::TextBox);
             n.value = value;
@@ -456,6 +458,7 @@ private:
             value = replaced;
             set(f, replaced);
             touch(f);
+            s_.caret_to_end = field_id(f);
         }
         if (a11y_focus_pending(s_, field_id(f)) && ImGui::GetActiveID() != imgui_id) {
             ImGui::SetKeyboardFocusHere();
