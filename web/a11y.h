@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,16 +34,21 @@ struct A11yOption {
     std::string description;  // the playbook's definition (and constraint)
 };
 
+struct A11yOptionList {  // built once per pick-list and language, shared by every frame's node
+    std::vector<A11yOption> options;
+    mutable std::string json;  // its JSON, written the first time it is needed
+};
+
 struct A11yNode {
     std::string id;  // stable across frames: "field_customer", "new_assignment", "draft_17"
     A11yRole role = A11yRole::Text;
-    std::string name;                 // the visible label, in the UI language
-    std::string value;                // the model's value (text fields, selects: the choice id, radios: theirs)
-    std::string description;          // help: the playbook's guidance, a locked field's reason, a choice's definition
-    std::string error;                // the field's problems as drawn ("" until the field was touched)
-    std::string parent;               // Option: the listbox; Radio: the group's id (its name is group_name)
-    std::string group_name;           // Radio: the group's accessible name (the field's label)
-    std::vector<A11yOption> options;  // Select
+    std::string name;         // the visible label, in the UI language
+    std::string value;        // the model's value (text fields, selects: the choice id, radios: theirs)
+    std::string description;  // help: the playbook's guidance, a locked field's reason, a choice's definition
+    std::string error;        // the field's problems as drawn ("" until the field was touched)
+    std::string parent;       // Option: the listbox; Radio: the group's id (its name is group_name)
+    std::string group_name;   // Radio: the group's accessible name (the field's label)
+    std::shared_ptr<const A11yOptionList> options;  // Select
     bool required = false;
     bool invalid = false;              // aria-invalid: the field has an error that is shown
     bool read_only = false;            // locked by the playbook (or the form is read-only)

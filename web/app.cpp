@@ -326,7 +326,9 @@ void toolbar(App::State& s) {
         n.role = A11yRole::Select;
         n.name = tr(s.lang, Str::Language);
         n.value = s.lang == Lang::ZhCN ? "zh-CN" : "en";
-        n.options = {{"en", kLanguageNames[0], ""}, {"zh-CN", kLanguageNames[1], ""}};
+        static const auto kOptions = std::make_shared<const A11yOptionList>(
+            A11yOptionList{{{"en", kLanguageNames[0], ""}, {"zh-CN", kLanguageNames[1], ""}}, ""});
+        n.options = kOptions;
         a11y_item(s, std::move(n));
     }
     if (s.options.read_only) {

@@ -111,11 +111,13 @@ struct App::State {
     std::string focus_request;           // make this control ImGui's focus next frame (from the mirror)
     std::string activate_request;        // pressed through the mirror: taken by its widget next frame
     std::string set_request, set_value;  // chosen or replaced through the mirror
-    std::string caret_to_end;            // a text field whose value the mirror replaced
-    bool release_text = false;           // the active text field lost the mirror's focus: release it
-    std::string summary;                 // the problem count, announced once it settles
-    std::string focus_id;                // the control the form focused itself (a click, a jump)
-    std::uint64_t focus_seq = 0;         // bumped with each such move: the mirror follows it
+    // a pick-list's options for the mirror, built once per field and language
+    std::map<std::pair<int, Lang>, std::shared_ptr<const A11yOptionList>> a11y_options;
+    std::string caret_to_end;     // a text field whose value the mirror replaced
+    bool release_text = false;    // the active text field lost the mirror's focus: release it
+    std::string summary;          // the problem count, announced once it settles
+    std::string focus_id;         // the control the form focused itself (a click, a jump)
+    std::uint64_t focus_seq = 0;  // bumped with each such move: the mirror follows it
     std::map<std::string, std::pair<std::string, Lang>> banners_said;  // what each banner last announced
     bool save_error_said = false;  // a failed save was announced: its recovery will be too
     std::string live;              // the last announcement (polite live region)

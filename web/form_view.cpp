@@ -302,8 +302,14 @@ private:
         {
             A11yNode n = node(f, A11yRole::Select);
             n.value = now;
-            for (const Choice& c : list->choices)
-                n.options.push_back({c.id, c.label.in(s_.lang), choice_help(c, s_.lang)});
+            auto& options = s_.a11y_options[{f, s_.lang}];
+            if (!options) {
+                auto built = std::make_shared<A11yOptionList>();
+                for (const Choice& c : list->choices)
+                    built->options.push_back({c.id, c.label.in(s_.lang), choice_help(c, s_.lang)});
+                options = std::move(built);
+            }
+            n.options = options;
             if (const Choice* c = list->find(now); c && !c->definition.in(s_.lang).empty())
                 n.description = choice_help(*c, s_.lang) + (n.description.empty() ? "" : "\n" + n.description);
             a11y_item(s_, std::move(n));
