@@ -750,6 +750,10 @@ void drafts_list(App::State& s) {
     }
     ImGui::EndDisabled();
     if (ImGui::BeginPopup("##delete_shown")) {
+        if (a11y_take_activate(s, "escape")) {  // Escape in the mirror: as Cancel
+            ImGui::CloseCurrentPopup();
+            a11y_move_focus(s, "delete_shown");
+        }
         ImGui::TextUnformatted(tr(s.lang, Str::DeleteShownConfirm, {std::to_string(count)}).c_str());
         a11y_text(s, "delete_shown_question", tr(s.lang, Str::DeleteShownConfirm, {std::to_string(count)}));
         if (a11y_button(s, "delete_shown_confirm", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete))) {
@@ -881,6 +885,10 @@ void summary_and_handover(App::State& s, std::size_t i) {
         a11y_move_focus(s, "delete_confirm");
     }
     if (ImGui::BeginPopup("##delete")) {
+        if (a11y_take_activate(s, "escape")) {  // Escape in the mirror: as Cancel
+            ImGui::CloseCurrentPopup();
+            a11y_move_focus(s, "delete");
+        }
         ImGui::TextUnformatted(tr(s.lang, Str::DeleteConfirm).c_str());
         a11y_text(s, "delete_question", tr(s.lang, Str::DeleteConfirm));
         if (a11y_button(s, "delete_confirm", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete))) {
@@ -1000,7 +1008,9 @@ void import_progress(App::State& s) {
     a11y_text(s, "import_progress", text);
     if (s.import_phase != ImportPhase::Saving) {
         if (s.dom_focus != "import_cancel" && s.focus_id != "import_cancel") a11y_move_focus(s, "import_cancel");
-        if (a11y_button(s, "import_cancel", tr(s.lang, Str::Cancel), tr(s.lang, Str::Cancel))) s.import_cancel = true;
+        if (a11y_button(s, "import_cancel", tr(s.lang, Str::Cancel), tr(s.lang, Str::Cancel)) ||
+            a11y_take_activate(s, "escape"))
+            s.import_cancel = true;
     }
     if (s.import_phase == ImportPhase::Idle) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -313,3 +313,34 @@ TEST_CASE("the drafts list is a listbox: a window of options around the current 
     CHECK(has_node(host, "draft_15"));
     CHECK_FALSE(has_node(host, "draft_16"));
 }
+
+TEST_CASE("a confirmation takes the focus, and Escape in the mirror closes it as Cancel") {
+    FakeHost host;
+    Ui ui(Lang::En, &host);
+    ui.app().a11y_focus("delete");
+    settle(ui);
+    const std::uint64_t seq = tree(host)["focusSeq"];
+    ui.app().a11y_activate("delete");
+    settle(ui);
+    json t = tree(host);
+    CHECK(t["focus"] == "delete_confirm");
+    CHECK(t["focusSeq"] == seq + 1);
+    CHECK(node(host, "delete_question")["name"] ==
+          "Delete this draft? It is not in any backup you have not downloaded.");
+    ui.app().a11y_focus("delete_confirm");
+    settle(ui);
+    ui.app().a11y_activate("escape");
+    settle(ui);
+    t = tree(host);
+    CHECK(t["focus"] == "delete");
+    CHECK_FALSE(has_node(host, "delete_confirm"));
+    CHECK(ui.drafts().size() == 1);  // nothing deleted
+
+    ui.app().a11y_activate("delete");
+    settle(ui);
+    ui.app().a11y_activate("delete_confirm");
+    settle(ui);
+    CHECK(tree(host)["focus"] == "drafts");
+    CHECK(ui.drafts().size() == 1);  // the only draft went; a new empty one took its place
+    CHECK(ui.drafts()[0]["uid"] == 2);
+}
