@@ -182,6 +182,8 @@
         return out;
       },
       framesRendered: function () { return module ? api().framesRendered() : 0; },
+      // The semantic mirror's last tree (docs/accessibility.md), as the module sent it.
+      a11yTree: function () { return mirror ? mirror.tree : null; },
       // The glyph atlas (docs/fonts.md: font stacks, text size, glyphs, time spent) and each frame
       // drawn since the last call: [{ ms, glyphs }] (glyphs: new characters drawn for it).
       fontStats: function () { return api().fontStats(); },

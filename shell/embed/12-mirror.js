@@ -611,11 +611,27 @@
       // the input event); Tab is the browser's: it walks the mirror and leaves the form.
       if (e.key === 'Tab') return;
       if (e.type === 'keydown' && !/^(Escape|Shift|Control|Alt|Meta)$/.test(e.key)) this.reenter(e.target);
-      if (this.actions.key(e)) e.preventDefault();
+      if (this.actions.key(e, true)) e.preventDefault();
       if (e.type === 'keydown' && e.key === 'Escape' && !e.isComposing) this.released = e.target;
       return;
     }
-    if (role === 'listbox' && e.type === 'keydown' && !e.altKey && !e.ctrlKey && !e.metaKey) this.listKey(entry, e);
+    // Other controls: the browser's keys, except while the drawing shows a list the mouse opened
+    // there (a pick-list's, the calendar): the form takes the navigation keys for it then.
+    if (this.actions.key(e, false)) {
+      e.preventDefault();
+      return;
+    }
+    if (e.type !== 'keydown') return;
+    // A select never opens the browser's own list (it would show over the drawing): its value
+    // moves with the arrows, Home, End and typed letters.
+    if (role === 'select' && (e.key === ' ' || e.key === 'Enter' || e.key === 'F4' ||
+                              (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')))) {
+      e.preventDefault();
+      return;
+    }
+    // Escape: the form closes a confirmation (as its Cancel) or cancels an import.
+    if (e.key === 'Escape') this.actions.activate('escape');
+    if (role === 'listbox' && !e.altKey && !e.ctrlKey && !e.metaKey) this.listKey(entry, e);
   };
 
   // The drafts list: Up/Down make the neighbouring draft current; Home/End/PageUp/PageDown are

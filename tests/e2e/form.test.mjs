@@ -45,7 +45,8 @@ test('an assignment record filled by mouse and keyboard (Chinese through the IME
     await form.click('copy_json');
     assert.equal(await form.page.evaluate(() => navigator.clipboard.readText()), 'untouched');
 
-    // The composition's preedit is shown in the input bridge at the caret, and is not text yet.
+    // The composition's preedit is shown in the field's control of the semantic mirror, over the
+    // field, and is not text yet.
     await form.click('field_notes');
     const cdp = await form.context.newCDPSession(form.page);
     await cdp.send('Input.imeSetComposition', { text: 'ke', selectionStart: 2, selectionEnd: 2 });
@@ -53,9 +54,9 @@ test('an assignment record filled by mouse and keyboard (Chinese through the IME
     await form.settle();
     const composing = await form.page.evaluate(() => {
       const ta = document.activeElement;
-      return { cls: ta.className, opacity: getComputedStyle(ta).opacity, value: ta.value };
+      return { id: ta.getAttribute('data-ftblock-id'), opacity: getComputedStyle(ta).opacity, value: ta.value };
     });
-    assert.deepEqual(composing, { cls: 'ftblock-ime', opacity: '1', value: 'kehu' }, 'the preedit is visible while composing');
+    assert.deepEqual(composing, { id: 'field_notes', opacity: '1', value: 'kehu' }, 'the preedit is visible while composing');
     assert.equal((await form.record()).notes, undefined, 'the preedit is not committed text');
     await cdp.send('Input.insertText', { text: '客户' });
     await cdp.detach();
@@ -125,6 +126,7 @@ test('a delivery record: IME and typing, pick-lists by mouse, the target date fr
     await form.type('VPN ');
     await form.ime('gujian', '固件');
     await form.type(' 2.1');
+    await form.reveal('field_next_action');
     await form.click('field_next_action', { settle: false });
     await form.type('Customer upgrades VPN firmware, then re-test sign-in');
     await form.clickEmpty();
@@ -232,6 +234,8 @@ test('text typed at once after a click on a problem in the summary lands in its 
 // The popup opens with its first entry under the keyboard focus (not highlighted after a
 // click), so each Down moves one entry on from it: Down, Down, Space is the third entry.
 // Natively the same (tests/web/test_form_ui.cpp picks "Down, Space" = the second entry).
+// The DOM focus is on the field's <select> in the mirror meanwhile: while the drawn list is open
+// its keys are the list's.
 test('pick-lists open on click and take arrows and Space from the keyboard', async () => {
   const form = await Form.open(browser, site.url, { locale: 'en-US' });
   try {
@@ -240,6 +244,10 @@ test('pick-lists open on click and take arrows and Space from the keyboard', asy
     await form.click('field_workload');
     await form.press('ArrowDown', 'ArrowUp', 'ArrowUp', 'Space');
     assert.equal((await form.record()).workload, 'sharepoint_online', 'the popup starts at the chosen entry');
+    assert.equal(await form.page.evaluate(() => document.activeElement.getAttribute('data-ftblock-id')), 'field_workload');
+    // With the drawn list closed, the arrows move the select's value (Down: the next entry).
+    await form.press('ArrowDown');
+    assert.equal((await form.record()).workload, 'onedrive', 'a closed pick-list takes the arrows itself');
     await form.click('field_l2');
     await form.press('Escape');
     assert.equal((await form.record()).l2, undefined, 'Escape closes the list without choosing');
@@ -293,7 +301,7 @@ test('an idle form draws no frames: after loading, after typing, with a text fie
     assert.equal(await idleFrames(), 0, 'frames drawn by a freshly loaded form');
     await form.click('field_customer', { settle: false });
     await form.type('Idle');
-    assert.equal(await form.page.evaluate(() => document.activeElement.className), 'ftblock-ime');
+    assert.equal(await form.page.evaluate(() => document.activeElement.getAttribute('data-ftblock-id')), 'field_customer');
     const before = await form.frames();
     assert.equal(await idleFrames(), 0, 'frames drawn with the caret in a field');
     assert.ok(before > 10, 'typing drew frames');

@@ -44,8 +44,8 @@ test('the form loads, draws, and takes Chinese typed through the input method, c
     assert.equal(canvas.height, canvas.cssHeight * 2);
 
     await clickItem(page, 'field_customer');
-    assert.equal(await page.evaluate(() => document.activeElement.className), 'ftblock-ime',
-                 'a click into a text field focuses the input bridge');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-ftblock-id')), 'field_customer',
+                 'a click into a text field focuses its control in the semantic mirror');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'shou zu', selectionStart: 7, selectionEnd: 7 });
     await cdp.send('Input.insertText', { text: '受阻客户' });

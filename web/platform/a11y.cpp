@@ -40,12 +40,12 @@ EM_JS(void, js_a11y_connect, (), {
         },
         "text": function(text) { withString(text, _ftblock_on_text); },
         "composition": function(on) { _ftblock_on_composition(on ? 1 : 0); },
-        // A key in a mirror text field; true: prevent the browser's default.
-        "key": function(e) {
+        // A key for the form (textField: from a mirror text field); true: prevent the default.
+        "key": function(e, textField) {
             var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
             return withString(e.key || "", function(k) {
                 return withString(e.code || "", function(c) {
-                    return _ftblock_on_key(e.type == "keydown" ? 1 : 0, k, c, e.keyCode | 0, mods);
+                    return _ftblock_on_key(e.type == "keydown" ? 1 : 0, k, c, e.keyCode | 0, mods, textField ? 1 : 0);
                 });
             }) != 0;
         },

@@ -19,6 +19,7 @@
 #include <emscripten/html5.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cfloat>
 #include <cstring>
@@ -87,6 +88,23 @@ int key_index(std::string_view key, std::string_view code) {
 }
 
 bool is_letter(int index) { return index >= 'A' && index <= 'Z'; }
+
+bool is_navigation(int index) {
+    switch (index) {
+    case kEnter: case kEscape: case kSpace: case kPageUp: case kPageDown: case kEnd: case kHome: case kLeft:
+    case kUp: case kRight: case kDown: return true;
+    default: return false;
+    }
+}
+
+// The drawing shows a list the mouse opened (a combo's, the calendar): the topmost open popup is
+// not a modal (a confirmation's buttons are the mirror's, operated by the browser).
+bool drawn_list_open() {
+    const ImGuiContext& g = *GImGui;
+    if (g.OpenPopupStack.empty()) return false;
+    const ImGuiWindow* w = g.OpenPopupStack.back().Window;
+    return w && !(w->Flags & ImGuiWindowFlags_Modal);
+}
 
 // preventDefault for this keydown? Copy/cut/paste shortcuts must reach the browser (the events
 // carry the clipboard: clipboard.cpp); editing keys stay in the form while ImGui uses the
@@ -410,11 +428,21 @@ void input_release_all() {
 
 }  // namespace ftblock::web::platform
 
-// A key in one of the semantic mirror's text fields (shell/embed/12-mirror.js), handled as the
-// old textarea's keys are. mods: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta. Returns 1: prevent the default.
+// A key the semantic mirror (shell/embed/12-mirror.js) hands over: every key of its text fields,
+// handled as the old textarea's keys are (text_field 1), and the keys of its other controls
+// (text_field 0), which are the browser's unless the drawing has a list open that the mouse
+// opened there (a pick-list's, the calendar): then the navigation keys are that list's, as they
+// were when the canvas had the focus. mods: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta. Returns 1: the form
+// took the key (prevent the browser's default).
 extern "C" EMSCRIPTEN_KEEPALIVE int ftblock_on_key(int down, const char* key, const char* code, int key_code,
-                                                   int mods) {
+                                                   int mods, int text_field) {
     using namespace ftblock::web::platform;
     if (!app()) return 0;
+    if (!text_field) {
+        const int index = key_index(key, code);
+        if (!is_navigation(index) || (down ? !drawn_list_open() : !g_key_down[index])) return 0;
+        on_key_event(down != 0, key, code, key_code, static_cast<unsigned>(mods), false);
+        return down ? 1 : 0;
+    }
     return on_key_event(down != 0, key, code, key_code, static_cast<unsigned>(mods), true) ? 1 : 0;
 }
