@@ -12,9 +12,10 @@
 #      Debian's source package (apt-get source imgui) into third_party/imgui-1.86+ds (ignored by
 #      git, never committed). Needs a deb-src entry for the mirror and suite the machine already
 #      uses; one is added (/etc/apt/sources.list.d/ftblock-src.sources) if none exists.
-#   3. playwright-core (pinned in tests/e2e/package-lock.json) into tests/e2e/node_modules, to
-#      drive Debian's Chromium in the browser tests — never the `playwright` package, whose
-#      install downloads browsers.
+#   3. playwright-core and axe-core (pinned in tests/e2e/package-lock.json) into
+#      tests/e2e/node_modules: playwright-core drives Debian's Chromium in the browser tests —
+#      never the `playwright` package, whose install downloads browsers; axe-core checks the
+#      pages' accessibility (tests/e2e/a11y.test.mjs).
 set -euo pipefail
 
 DRY_RUN=0
@@ -67,19 +68,24 @@ if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 need_imgui=0
 [ -f "$IMGUI_DIR/imgui.cpp" ] || need_imgui=1
 
-# playwright-core is installed when node_modules holds the version package-lock.json pins.
-pinned_playwright() {
-  node -e 'const l = require(process.argv[1]); console.log(l.packages["node_modules/playwright-core"].version)' \
-    "$ROOT/$E2E_DIR/package-lock.json" 2>/dev/null || true
+# The npm packages are installed when node_modules holds each version package-lock.json pins.
+NPM_PACKAGES=(playwright-core axe-core)
+pinned_version() {
+  node -e 'const l = require(process.argv[1]); console.log(l.packages["node_modules/" + process.argv[2]].version)' \
+    "$ROOT/$E2E_DIR/package-lock.json" "$1" 2>/dev/null || true
 }
-installed_playwright() {
+installed_version() {
   node -e 'console.log(require(process.argv[1]).version)' \
-    "$ROOT/$E2E_DIR/node_modules/playwright-core/package.json" 2>/dev/null || true
+    "$ROOT/$E2E_DIR/node_modules/$1/package.json" 2>/dev/null || true
 }
-need_npm=1
+need_npm=0
 if command -v node >/dev/null 2>&1; then
-  want=$(pinned_playwright)
-  [ -n "$want" ] && [ "$want" = "$(installed_playwright)" ] && need_npm=0
+  for pkg in "${NPM_PACKAGES[@]}"; do
+    want=$(pinned_version "$pkg")
+    if [ -z "$want" ] || [ "$want" != "$(installed_version "$pkg")" ]; then need_npm=1; fi
+  done
+else
+  need_npm=1
 fi
 
 if [ ${#missing[@]} -eq 0 ] && [ $need_imgui = 0 ] && [ $need_npm = 0 ]; then
@@ -90,7 +96,7 @@ fi
 if [ $DRY_RUN = 1 ]; then
   [ ${#missing[@]} -eq 0 ] || echo "setup: would install: ${missing[*]}"
   [ $need_imgui = 0 ] || echo "setup: would fetch Dear ImGui's sources (apt-get source imgui) into $IMGUI_DIR"
-  [ $need_npm = 0 ] || echo "setup: would install playwright-core into $E2E_DIR/node_modules (npm ci)"
+  [ $need_npm = 0 ] || echo "setup: would install ${NPM_PACKAGES[*]} into $E2E_DIR/node_modules (npm ci)"
   exit 0
 fi
 
@@ -175,11 +181,13 @@ if [ $need_imgui = 1 ]; then
   [ -f "$IMGUI_DIR/imgui.cpp" ] || { echo "setup: $IMGUI_DIR/imgui.cpp missing after apt-get source" >&2; exit 1; }
 fi
 
-# --- 3. playwright-core ----------------------------------------------------------------------
+# --- 3. playwright-core, axe-core --------------------------------------------------------------
 if [ $need_npm = 1 ]; then
-  echo "setup: installing playwright-core into $E2E_DIR/node_modules"
+  echo "setup: installing ${NPM_PACKAGES[*]} into $E2E_DIR/node_modules"
   (cd "$E2E_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
-  [ -n "$(installed_playwright)" ] || { echo "setup: playwright-core did not install" >&2; exit 1; }
+  for pkg in "${NPM_PACKAGES[@]}"; do
+    [ -n "$(installed_version "$pkg")" ] || { echo "setup: $pkg did not install" >&2; exit 1; }
+  done
 fi
 
 echo "setup: done"
