@@ -313,6 +313,22 @@ void a11y_text(App::State& s, const std::string& id, const std::string& text) {
     a11y_item(s, std::move(n));
 }
 
+// A status line after the row's last item: on the row when it fits, else below it, wrapped.
+void flow_text(App::State& s, const std::string& id, const std::string& text, const ImVec4& color) {
+    flow(ImGui::CalcTextSize(text.c_str()).x);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::BeginGroup();
+    if (ImGui::GetCursorPosX() <= ImGui::GetStyle().WindowPadding.x + 1) {
+        text_wrapped(text);
+    } else {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text.c_str());
+    }
+    ImGui::EndGroup();
+    ImGui::PopStyleColor();
+    a11y_text(s, id, text);
+}
+
 void toolbar(App::State& s) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
     int lang = s.lang == Lang::ZhCN ? 1 : 0;
@@ -332,48 +348,55 @@ void toolbar(App::State& s) {
         a11y_item(s, std::move(n));
     }
     if (s.options.read_only) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(s.lang, Str::ReadOnly).c_str());
-        a11y_text(s, "read_only", tr(s.lang, Str::ReadOnly));
+        flow_text(s, "read_only", tr(s.lang, Str::ReadOnly), ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     }
     if (!s.options.drafts) return;  // one record: the page owns it
     const Playbook& pb = s.drafts.playbook();
+    if (s.layout == Layout::Narrow) {  // the drafts list is a panel: opened and closed here
+        const std::string label =
+            (s.list_open ? "▾ " : "▸ ") + tr(s.lang, Str::Drafts) + " (" + std::to_string(s.drafts.size()) + ")";
+        flow(button_width(label));
+        if (a11y_button(s, "drafts_toggle", label + "##drafts_toggle", label)) s.list_open = !s.list_open;
+    }
     if (!s.options.read_only) {
-        ImGui::SameLine();
-        if (a11y_button(s, "new_assignment", tr(s.lang, Str::NewAssignment), tr(s.lang, Str::NewAssignmentName))) {
+        const std::string new_assignment = tr(s.lang, Str::NewAssignment);
+        flow(button_width(new_assignment));
+        if (a11y_button(s, "new_assignment", new_assignment, tr(s.lang, Str::NewAssignmentName))) {
             s.select(s.drafts.add_new(pb.scenarios.front().id));
+            s.list_open = false;
             s.changed();
         }
-        ImGui::SameLine();
-        if (a11y_button(s, "new_delivery", tr(s.lang, Str::NewDelivery), tr(s.lang, Str::NewDeliveryName))) {
+        const std::string new_delivery = tr(s.lang, Str::NewDelivery);
+        flow(button_width(new_delivery));
+        if (a11y_button(s, "new_delivery", new_delivery, tr(s.lang, Str::NewDeliveryName))) {
             s.select(s.drafts.add_new(pb.scenarios.back().id));
+            s.list_open = false;
             s.changed();
         }
-        ImGui::SameLine();
+        flow(button_width(tr(s.lang, Str::Import)));
         ImGui::BeginDisabled(s.import_phase != ImportPhase::Idle);
         if (a11y_button(s, "import", tr(s.lang, Str::Import), tr(s.lang, Str::Import))) s.host.open_import_dialog();
         ImGui::EndDisabled();
     }
-    ImGui::SameLine();
+    flow(button_width(tr(s.lang, Str::Backup)));
     if (a11y_button(s, "backup", tr(s.lang, Str::Backup), tr(s.lang, Str::Backup)))
         s.host.download("ftblock-backup-" + format_date(s.host.today()) + ".json", "application/json",
                         s.drafts.backup_json());
-    ImGui::SameLine();
-    std::string state;
     if (!s.storage_ok || !s.save_error.empty()) {
+        ImGui::SameLine();
         ImGui::TextColored(kErrorColor, "●");
-        state = s.save_error.empty() ? tr(s.lang, Str::StorageUnavailable) : tr(s.lang, Str::NotSaved, {s.save_error});
+        a11y_text(
+            s, "save_state",
+            s.save_error.empty() ? tr(s.lang, Str::StorageUnavailable) : tr(s.lang, Str::NotSaved, {s.save_error}));
     } else if (saved(s)) {
         const std::string persistence = s.host.storage_persistence();
-        state = tr(s.lang, Str::SavedAt);
+        std::string state = tr(s.lang, Str::SavedAt);
         if (s.mode == StoreMode::PerDraft && !persistence.empty())
             state += " · " + tr(s.lang, persistence == "persistent" ? Str::Persistent : Str::BestEffort);
-        ImGui::TextDisabled("%s", state.c_str());
+        flow_text(s, "save_state", state, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     } else {
-        state = tr(s.lang, Str::Saving);
-        ImGui::TextDisabled("%s", state.c_str());
+        flow_text(s, "save_state", tr(s.lang, Str::Saving), ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     }
-    a11y_text(s, "save_state", state);
 }
 
 // A message over the form; announced when it first says something (not again when only the
@@ -602,6 +625,7 @@ void a11y_choose_draft(App::State& s) {
     if (asked.rfind("draft_", 0) == 0) {
         const int i = s.drafts.find_uid(std::strtoull(asked.c_str() + 6, nullptr, 10));
         if (i >= 0) s.select(static_cast<std::size_t>(i));
+        s.list_open = false;  // chosen (Enter, a press): the narrow layout shows the record
         s.activate_request.clear();
         return;
     }
@@ -612,6 +636,8 @@ void a11y_choose_draft(App::State& s) {
     std::size_t row = 0;
     for (std::size_t r = 0; r < count && s.current >= 0; ++r)  // rare (a key press): a scan is fine
         if (shown_at(s, r) == static_cast<std::size_t>(s.current)) row = r;
+    if (move == "next") row = std::min(count - 1, row + 1);
+    if (move == "prev") row = row > 0 ? row - 1 : 0;
     if (move == "first") row = 0;
     if (move == "last") row = count - 1;
     if (move == "pageup") row = row > 10 ? row - 10 : 0;
@@ -703,14 +729,20 @@ void drafts_list(App::State& s) {
             const std::string title = draft_title(s.drafts, i, s.lang);
             ImGui::PushID(static_cast<int>(s.drafts.at(i).uid));
             const Choice* sc = pb.list_of(pb.scenario_field)->find(s.drafts.text(i, pb.scenario_field));
+            // One line: the rows are all as high (the clipper); the whole title is in the tooltip
+            // and the mirror.
+            const std::string line =
+                ellipsized(title, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
             if (ImGui::Selectable("##draft", s.current == static_cast<int>(i), 0, ImVec2(0, row_h))) {
                 s.current = static_cast<int>(i);
+                s.list_open = false;
                 a11y_move_focus(s, "drafts");  // the mirror's list holds the focus, on this draft
             }
+            if (line != title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
             s.remember("draft_" + std::to_string(s.drafts.at(i).uid));
             ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
             ImGui::BeginGroup();
-            ImGui::TextUnformatted(title.c_str());
+            ImGui::TextUnformatted(line.c_str());
             ImGui::TextDisabled("%s ·", sc ? sc->label.in(s.lang).c_str() : "?");
             ImGui::SameLine();
             if (errors)
@@ -784,17 +816,15 @@ void summary_and_handover(App::State& s, std::size_t i) {
     std::size_t errors = error_count(diags);
     ImGui::Separator();
     ImGui::TextUnformatted(tr(s.lang, Str::Problems).c_str());
-    ImGui::SameLine();
     if (diags.empty()) {
         s.summary = tr(s.lang, Str::NoProblems);
-        ImGui::TextColored(kOkColor, "%s", s.summary.c_str());
+        flow_text(s, "problems_summary", s.summary, kOkColor);
     } else {
         s.summary = tr(s.lang, Str::Errors, {std::to_string(errors)}) + ", " +
                     tr(s.lang, Str::Warnings, {std::to_string(diags.size() - errors)});
-        ImGui::TextDisabled("%s", s.summary.c_str());
+        flow_text(s, "problems_summary", s.summary, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         s.summary = tr(s.lang, Str::Problems) + ": " + s.summary;
     }
-    a11y_text(s, "problems_summary", s.summary);
     const Playbook& pb = s.drafts.playbook();
     // The list scrolls on its own beyond a few lines, so the hand-over buttons under it stay in view.
     const float line_h = ImGui::GetFrameHeightWithSpacing();
@@ -805,15 +835,23 @@ void summary_and_handover(App::State& s, std::size_t i) {
         const Diagnostic& d = diags[k];
         int f = pb.field_index(d.field);
         ImGui::PushID(static_cast<int>(k));
-        ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? kErrorColor : kWarningColor);
         // Field messages name their field already; record-level ones (unknown keys) get the key.
         std::string line = d.message + "  [" + code_name(d.code) + "]";
         const std::string id = "problem_" + std::to_string(k);
-        if ((ImGui::Selectable(line.c_str(), false, 0, ImVec2(0, ImGui::GetFrameHeight())) ||
-             a11y_take_activate(s, id)) &&
-            f >= 0)
+        // Wrapped, never cut: a selectable as high as its lines, the lines drawn over it.
+        const float pad = ImGui::GetStyle().FramePadding.y;
+        const auto lines = wrap_lines(line, ImGui::GetContentRegionAvail().x);
+        const float text_h = ImGui::GetTextLineHeight();
+        const float height = std::max(ImGui::GetFrameHeight(), static_cast<float>(lines.size()) * text_h + 2 * pad);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if ((ImGui::Selectable("##problem", false, 0, ImVec2(0, height)) || a11y_take_activate(s, id)) && f >= 0)
             jump = f;
-        ImGui::PopStyleColor();
+        const ImU32 color = ImGui::GetColorU32(d.severity == Severity::Error ? kErrorColor : kWarningColor);
+        float y = at.y + pad;
+        for (const auto& [b, e] : lines) {
+            ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, y), color, line.data() + b, line.data() + e);
+            y += text_h;
+        }
         if (f >= 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(s.lang, Str::GoToField).c_str());
         A11yNode n;
         n.id = id;
@@ -837,21 +875,20 @@ void summary_and_handover(App::State& s, std::size_t i) {
     const std::string only_valid = valid ? "" : tr(s.lang, Str::OnlyValid);
     if (a11y_button(s, "export_json", tr(s.lang, Str::ExportJson), tr(s.lang, Str::ExportJson), only_valid))
         s.host.download("ftblock-" + base + ".json", "application/json", s.drafts.export_json(i));
-    ImGui::SameLine();
+    flow(button_width(tr(s.lang, Str::ExportCsv)));
     if (a11y_button(s, "export_csv", tr(s.lang, Str::ExportCsv), tr(s.lang, Str::ExportCsv), only_valid))
         s.host.download("ftblock-" + base + ".csv", "text/csv", s.drafts.export_csv(i));
-    ImGui::SameLine();
+    flow(button_width(tr(s.lang, Str::CopyJson)));
     if (a11y_button(s, "copy_json", tr(s.lang, Str::CopyJson), tr(s.lang, Str::CopyJson), only_valid)) {
         s.host.copy_text(s.drafts.export_json(i));
         s.copied = true;
         s.announce(tr(s.lang, Str::Copied));
     }
     ImGui::EndDisabled();
-    ImGui::SameLine();
     if (!valid)
-        ImGui::TextDisabled("%s", tr(s.lang, Str::OnlyValid).c_str());
+        flow_text(s, "only_valid", tr(s.lang, Str::OnlyValid), ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     else if (s.copied)
-        ImGui::TextColored(kOkColor, "%s", tr(s.lang, Str::Copied).c_str());
+        flow_text(s, "copied", tr(s.lang, Str::Copied), kOkColor);
     if (!s.options.drafts && !s.options.read_only) {
         ImGui::Spacing();
         ImGui::BeginDisabled(!valid);
@@ -874,12 +911,14 @@ void summary_and_handover(App::State& s, std::size_t i) {
         ImGui::EndDisabled();
     }
     if (!s.options.drafts || s.options.read_only) return;
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2.0f);
+    flow(button_width(tr(s.lang, Str::Duplicate)) + ImGui::GetFontSize() * 2.0f);
+    if (ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1)
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 2.0f);  // apart from the hand-over
     if (a11y_button(s, "duplicate", tr(s.lang, Str::Duplicate), tr(s.lang, Str::Duplicate))) {
         s.select(s.drafts.duplicate(i));
         s.changed();
     }
-    ImGui::SameLine();
+    flow(button_width(tr(s.lang, Str::Delete)));
     if (a11y_button(s, "delete", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete))) {
         ImGui::OpenPopup("##delete");
         a11y_move_focus(s, "delete_confirm");
@@ -1018,14 +1057,38 @@ void import_progress(App::State& s) {
 
 }  // namespace
 
+namespace {
+
+// After the frame's widgets: the change's consequences (save, the page's event, the mirror).
+void frame_end(App::State& s, std::uint64_t revision_before, int current_before) {
+    if (s.revision != revision_before) s.copied = false;
+    save(s);  // every change is saved at once (the meta too: the selection, the scroll)
+    if (!s.save_error.empty()) s.save_error_said = true;
+    if (s.save_error.empty() && s.save_error_said) {  // the banner said it failed; now it is saved
+        s.save_error_said = false;
+        s.announce(tr(s.lang, Str::SavedAgain));
+    }
+    a11y_frame_end(s);
+    if (s.revision != revision_before || s.current != current_before) s.host.record_changed();
+}
+
+}  // namespace
+
 void App::frame() {
     State& s = *state_;
     ++s.frames;
     if (s.focus_frames > 0) --s.focus_frames;
     // Keyboard users reach every widget (combos, radio buttons, buttons), not only text fields.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    // Every control at least 24 × 24 CSS px (WCAG 2.5.8): the text's height plus padding.
-    ImGui::GetStyle().FramePadding.y = std::max(3.0f, (24.0f - ImGui::GetFontSize()) * 0.5f);
+    // Every control at least 24 × 24 CSS px (WCAG 2.5.8), 44 × 44 on a touch screen: the text's
+    // height plus padding.
+    const float target = s.host.coarse_pointer() ? 44.0f : 24.0f;
+    ImGui::GetStyle().FramePadding.y = std::max(3.0f, (target - ImGui::GetFontSize()) * 0.5f);
+    {
+        const float em = ImGui::GetFontSize(), width = ImGui::GetMainViewport()->WorkSize.x;
+        s.layout = width < 38.0f * em ? Layout::Narrow : width < 60.0f * em ? Layout::Medium : Layout::Wide;
+        if (s.layout != Layout::Narrow) s.list_open = false;
+    }
     s.rects.clear();
     a11y_frame_begin(s);
     a11y_choose_draft(s);
@@ -1043,7 +1106,16 @@ void App::frame() {
     toolbar(s);
     banners(s);
     ImGui::Separator();
-    if (s.options.drafts) {
+    if (s.options.drafts && s.layout == Layout::Narrow && s.list_open) {  // the drafts panel, full width
+        ImGui::BeginChild("##drafts", ImVec2(0, 0), true);
+        drafts_list(s);
+        ImGui::EndChild();
+        import_progress(s);
+        ImGui::End();
+        frame_end(s, revision_before, current_before);
+        return;
+    }
+    if (s.options.drafts && s.layout != Layout::Narrow) {
         const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetFontSize() * 17.0f);
         ImGui::BeginChild("##drafts", ImVec2(list_w, 0), true);
         drafts_list(s);
@@ -1072,15 +1144,7 @@ void App::frame() {
     ImGui::EndGroup();
     import_progress(s);
     ImGui::End();
-    if (s.revision != revision_before) s.copied = false;
-    save(s);  // every change is saved at once (the meta too: the selection, the scroll)
-    if (!s.save_error.empty()) s.save_error_said = true;
-    if (s.save_error.empty() && s.save_error_said) {  // the banner said it failed; now it is saved
-        s.save_error_said = false;
-        s.announce(tr(s.lang, Str::SavedAgain));
-    }
-    a11y_frame_end(s);
-    if (s.revision != revision_before || s.current != current_before) s.host.record_changed();
+    frame_end(s, revision_before, current_before);
 }
 
 bool App::animating() const {
@@ -1162,6 +1226,12 @@ void App::import_file(const std::string& file_name, const std::string& bytes) {
     import_chunk(bytes.data(), bytes.size());
     import_end();
     while (s.import_phase == ImportPhase::Adding) import_step(s, s.job ? s.job->records().size() + 1 : 1);
+}
+
+void App::set_visible_height(float css_px) {
+    State& s = *state_;
+    if (css_px > 0 && (s.visible_height <= 0 || css_px < s.visible_height)) s.keep_field_visible = true;
+    s.visible_height = css_px;
 }
 
 void App::set_language(Lang lang) {

@@ -62,6 +62,7 @@ public:
     virtual void language_changed(Lang) {}                      // e.g. <html lang>, the page title
     virtual void record_changed() {}                            // the user changed the record: the page's change event
     virtual void submit(const std::string& /*record_json*/) {}  // one-record mode: the user pressed Submit
+    virtual bool coarse_pointer() { return false; }             // a touch screen: targets of 44 × 44 CSS px
     // The semantic mirror (web/a11y.h, docs/accessibility.md): the tree after a frame that changed it.
     virtual void a11y_changed(const std::string& /*json*/) {}
 };
@@ -96,6 +97,9 @@ public:
     bool importing() const;  // between import_begin and the import's store write completing
     void store_done(std::uint64_t batch_id, bool ok, const std::string& error);
     void set_language(Lang lang);
+    // The height in CSS px of the form's part the user can see (an on-screen keyboard covers the
+    // rest; 0: all of it). When it shrinks, the field being typed into is scrolled into view.
+    void set_visible_height(float css_px);
     void save_now();  // e.g. on visibilitychange; normally every change saves itself
 
     // The page's handle (embedding). Replace the current record by one JSON object; "" or why

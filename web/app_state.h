@@ -32,6 +32,10 @@ enum class StoreMode {
 
 enum class ImportPhase { Idle, Reading, Adding, Saving };
 
+// The layout for the window's width (docs/layout.md): wide as drawn for a desktop; medium with
+// a narrower drafts list; narrow in one column, the drafts list a panel opened from the toolbar.
+enum class Layout { Wide, Medium, Narrow };
+
 struct App::State {
     Host& host;
     Lang lang;
@@ -99,6 +103,10 @@ struct App::State {
     std::uint64_t deleted_placeholder = 0;  // the empty draft a delete of every draft left
     bool copied = false;
 
+    Layout layout = Layout::Wide;
+    bool list_open = false;               // narrow: the drafts panel is shown instead of the record
+    float visible_height = 0;             // the part of the form not under an on-screen keyboard (0: all)
+    bool keep_field_visible = false;      // the visible height shrank: bring the field being typed into into view
     int focus_field = -1;                 // jump here next frame (from the summary)
     int focus_frames = 0;                 // frames until that field is active (App::settling)
     float footer_height = 160.0f;         // problems + hand-over under the form, as measured last frame

@@ -4,6 +4,10 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+
+#include "text_wrap.h"
+
 namespace ftblock::web {
 
 namespace {
@@ -38,9 +42,13 @@ A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 a, ImVec2 b, bool ac
     if (s.dom_focus == node.id)
         ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), kFocusRing,
                                             ImGui::GetStyle().FrameRounding, 0, 2.0f);
-    if (s.focus_request == node.id) {
-        const ImRect clip = g.CurrentWindow->InnerClipRect;
-        if (a.y < clip.Min.y || b.y > clip.Max.y) ImGui::SetScrollHereY(0.4f);
+    // An on-screen keyboard now covers the form's lower part: the field typed into comes up.
+    if (s.keep_field_visible && is_text(node.role) && s.dom_focus == node.id && s.visible_height > 0) {
+        if (b.y > s.visible_height) ImGui::SetScrollY(ImGui::GetScrollY() + (b.y - s.visible_height) + 8.0f);
+        s.keep_field_visible = false;
+    }
+    if (s.focus_request == node.id) {  // into view: its window, and the windows around that
+        ImGui::ScrollToRect(g.CurrentWindow, ImRect(a, b), ImGuiScrollFlags_KeepVisibleCenterY);
         s.focus_request.clear();
     }
     // A click on the drawing made it ImGui's focus: the mirror follows with the DOM focus.
@@ -84,7 +92,10 @@ void a11y_move_focus(App::State& s, const std::string& id) {
 
 bool a11y_button(App::State& s, const std::string& id, const std::string& label, const std::string& name,
                  const std::string& description) {
-    bool pressed = ImGui::Button(label.c_str());  // full height: a target of 24 × 24 CSS px at least
+    // full height and at least as wide as high: a target of 24 × 24 CSS px (44 × 44 on touch screens)
+    const float natural = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float target = ImGui::GetFrameHeight();
+    bool pressed = ImGui::Button(label.c_str(), ImVec2(natural < target ? target : 0.0f, 0.0f));
     A11yNode node;
     node.id = id;
     node.role = A11yRole::Button;
@@ -94,6 +105,43 @@ bool a11y_button(App::State& s, const std::string& id, const std::string& label,
     if (a11y_take_activate(s, id) && !disabled) pressed = true;
     a11y_item(s, std::move(node));
     return pressed;
+}
+
+float button_width(const std::string& label) {
+    const float natural = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    return std::max(natural, ImGui::GetFrameHeight());
+}
+
+void flow(float width) {
+    const ImGuiWindow* window = GImGui->CurrentWindow;
+    const float right = window->WorkRect.Max.x;  // the content region's right edge, scrollbar excluded
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+void read_only_box(const char* id, const std::string& text) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcItemWidth();
+    const float inner = std::max(1.0f, width - style.FramePadding.x * 2);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const auto lines = wrap_lines(text, inner);
+    const float line_h = ImGui::GetTextLineHeight();
+    const float height =
+        std::max(ImGui::GetFrameHeight(),
+                 static_cast<float>(std::max<std::size_t>(1, lines.size())) * line_h + style.FramePadding.y * 2);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, ImVec2(width, height));  // an item: hover (tooltip), rectangle
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec4 bg = style.Colors[ImGuiCol_FrameBg];
+    bg.w *= style.DisabledAlpha;
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(bg), style.FrameRounding);
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    float y = at.y + style.FramePadding.y;
+    for (const auto& [begin, end] : lines) {
+        draw->AddText(font, size, ImVec2(at.x + style.FramePadding.x, y), color, text.data() + begin,
+                      text.data() + end);
+        y += line_h;
+    }
 }
 
 void a11y_frame_begin(App::State& s) {

@@ -39,6 +39,16 @@ void a11y_move_focus(App::State& s, const std::string& id);
 bool a11y_button(App::State& s, const std::string& id, const std::string& label, const std::string& name,
                  const std::string& description = "");
 
+// Layout (docs/layout.md). The width of a button with this label (its visible part), at least
+// a target's size.
+float button_width(const std::string& label);
+// Before an item of this width that follows another on the same row: stays on the row when it
+// fits, else starts the next one (toolbars and button rows wrap instead of running off).
+void flow(float width);
+// A read-only value in a frame, wrapped to the width available (a disabled InputText would cut
+// it at the right edge). The ImGui item is the frame.
+void read_only_box(const char* id, const std::string& text);
+
 // Before the frame's widgets: a text field the mirror left (focus moved to a button, a value
 // replaced from outside) stops being ImGui's active field.
 void a11y_frame_begin(App::State& s);

@@ -32,6 +32,8 @@ void wrapped(const std::string& text, const ImVec4* color = nullptr) {
     if (color) ImGui::PopStyleColor();
 }
 
+void hint(const std::string& text) { wrapped(text, &ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)); }
+
 void tooltip(const std::string& text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
@@ -59,6 +61,20 @@ public:
         for (const Field& field : pb_.fields)
             label_w = std::max(label_w, ImGui::CalcTextSize(field.label.in(s_.lang).c_str()).x);
         label_w = std::min(width * 0.4f, label_w + ImGui::GetFontSize() * 1.2f);
+        if (s_.layout == Layout::Narrow) {  // one column: each label above its field
+            for (std::size_t f = 0; f < pb_.fields.size(); ++f) {
+                const int field = static_cast<int>(f);
+                ImGui::PushID(field);
+                label(field);
+                ImGui::BeginDisabled(s_.options.read_only);
+                widget(field);
+                ImGui::EndDisabled();
+                ImGui::PopID();
+                problems(field, diags);
+                ImGui::Spacing();
+            }
+            return;
+        }
         if (!ImGui::BeginTable("##form", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) return;
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_w);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -91,12 +107,22 @@ private:
         s_.changed();
     }
 
+    // The field's label, wrapped (never cut) to the width it has, with * when required.
     void label(int f) {
         const Field& field = pb_.fields[static_cast<std::size_t>(f)];
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(field.label.in(s_.lang).c_str());
         const Rule* rule = rule_for(pb_, scenario_, f);
-        if (rule && (rule->kind == RuleKind::Required)) {
+        const bool required = rule && rule->kind == RuleKind::Required;
+        const std::string text = field.label.in(s_.lang);
+        const float room = ImGui::GetContentRegionAvail().x - (required ? ImGui::CalcTextSize("*").x + 2 : 0.0f);
+        if (ImGui::CalcTextSize(text.c_str()).x <= room) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(text.c_str());
+        } else {
+            ImGui::BeginGroup();
+            text_wrapped(text, room);
+            ImGui::EndGroup();
+        }
+        if (required) {
             ImGui::SameLine(0, 2);
             ImGui::TextColored(kErrorColor, "*");
         }
@@ -202,10 +228,8 @@ private:
     void fixed(int f, const Rule& rule) {
         std::string now = text(f);
         std::string shown = choice_label(pb_, f, rule.value, s_.lang) + "  (" + rule.value + ")";
-        ImGui::BeginDisabled();
         std::string copy = now == rule.value ? shown : now;
-        ImGui::InputText("##fixed", &copy, ImGuiInputTextFlags_ReadOnly);
-        ImGui::EndDisabled();
+        read_only_box("##fixed", copy);
         std::string why = tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)});
         if (const ValueList* list = pb_.list_of(f))
             if (const Choice* c = list->find(rule.value); c && !c->definition.in(s_.lang).empty())
@@ -227,10 +251,8 @@ private:
         std::string shown = rule.guidance.in(s_.lang);
         if (f == pb_.field_index("l3"))
             shown = tr(s_.lang, Str::L3ComingSoon) + (s_.lang == Lang::ZhCN ? "" : " (L3 即将推出)");
-        ImGui::BeginDisabled();
         std::string copy = now.empty() ? shown : now;
-        ImGui::InputText("##forbidden", &copy, ImGuiInputTextFlags_ReadOnly);
-        ImGui::EndDisabled();
+        read_only_box("##forbidden", copy);
         const std::string why =
             tr(s_.lang, Str::NotApplicable) + "\n" + tr(s_.lang, Str::LockedWhy, {rule.guidance.in(s_.lang)});
         locked_item(f, copy, why);
@@ -249,7 +271,7 @@ private:
     bool previous(int f) {
         std::optional<std::string> prev = s_.drafts.previous_value(d_);
         if (!prev) {
-            ImGui::TextDisabled("%s", tr(s_.lang, Str::NoPrevious).c_str());
+            hint(tr(s_.lang, Str::NoPrevious));
             ImGui::SetNextItemWidth(-1);
             return false;
         }
@@ -257,9 +279,7 @@ private:
         if (now != *prev && !s_.drafts.at(d_).follow_previous) {
             std::string shown =
                 now.empty() ? tr(s_.lang, Str::ChooseValue) : choice_label(pb_, f, now, s_.lang) + "  (" + now + ")";
-            ImGui::BeginDisabled();
-            ImGui::InputText("##given", &shown, ImGuiInputTextFlags_ReadOnly);
-            ImGui::EndDisabled();
+            read_only_box("##given", shown);
             const std::string why = tr(s_.lang, Str::DiffersFromPrevious, {choice_label(pb_, f, *prev, s_.lang)});
             locked_item(f, shown, why);
             tooltip(why);
@@ -277,10 +297,8 @@ private:
             }
             return true;
         }
-        ImGui::BeginDisabled();
         std::string shown = choice_label(pb_, f, *prev, s_.lang) + "  (" + *prev + ")";
-        ImGui::InputText("##previous", &shown, ImGuiInputTextFlags_ReadOnly);
-        ImGui::EndDisabled();
+        read_only_box("##previous", shown);
         locked_item(f, shown, tr(s_.lang, Str::PreviousValueFrom));
         tooltip(tr(s_.lang, Str::PreviousValueFrom));
         return true;
@@ -340,6 +358,10 @@ private:
         } else if (ImGui::IsItemDeactivated()) {
             touch(f);
         }
+        // A chosen label the box cuts is shown whole under it.
+        if (ImGui::CalcTextSize(preview.c_str()).x >
+            ImGui::GetItemRectSize().x - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2)
+            wrapped(preview);
         if (is_l2)
             if (const Choice* c = list->find(now)) {
                 wrapped(c->definition.in(s_.lang), &ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -372,11 +394,11 @@ private:
         }
         s_.rects["calendar_" + key] = ImVec4(button_rect[0], button_rect[1], button_rect[2], button_rect[3]);
         if (f == pb_.updated_at_field && value.empty())
-            ImGui::TextDisabled("%s", tr(s_.lang, Str::EmptyMeansToday, {format_date(s_.host.today())}).c_str());
+            hint(tr(s_.lang, Str::EmptyMeansToday, {format_date(s_.host.today())}));
         const Rule* rule = rule_for(pb_, scenario_, f);
         if (rule && rule->kind == RuleKind::Optional && !rule->guidance.in(s_.lang).empty() &&
             f != pb_.updated_at_field)
-            ImGui::TextDisabled("%s", rule->guidance.in(s_.lang).c_str());
+            hint(rule->guidance.in(s_.lang));
     }
 
     void text_input(int f) {
@@ -411,7 +433,7 @@ private:
         }
         const Rule* rule = rule_for(pb_, scenario_, f);
         if (rule && rule->kind != RuleKind::Optional && value.empty() && !rule->guidance.in(s_.lang).empty())
-            ImGui::TextDisabled("%s", rule->guidance.in(s_.lang).c_str());
+            hint(rule->guidance.in(s_.lang));
     }
 
     void problems(int f, const Diagnostics& diags) {

@@ -1,5 +1,7 @@
 #include "text_wrap.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 namespace ftblock::web {
@@ -108,8 +110,7 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(std::string_view tex
     return lines;
 }
 
-void text_wrapped(const std::string& text, float width) {
-    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(std::string_view text, float width) {
     ImFont* font = ImGui::GetFont();
     const float scale = ImGui::GetFontSize() / font->FontSize;
     const auto advance = [&](char32_t c) {
@@ -117,8 +118,20 @@ void text_wrapped(const std::string& text, float width) {
         return c <= IM_UNICODE_CODEPOINT_MAX ? font->GetCharAdvance(static_cast<ImWchar>(c)) * scale
                                              : font->FallbackAdvanceX * scale;
     };
-    for (const auto& [b, e] : wrap_lines(text, width, advance))
-        ImGui::TextUnformatted(text.data() + b, text.data() + e);
+    return wrap_lines(text, width, advance);
+}
+
+std::string ellipsized(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const char* const kEllipsis = "…";
+    const auto lines = wrap_lines(text, std::max(1.0f, width - ImGui::CalcTextSize(kEllipsis).x));
+    if (lines.empty()) return kEllipsis;
+    return text.substr(lines[0].first, lines[0].second - lines[0].first) + kEllipsis;
+}
+
+void text_wrapped(const std::string& text, float width) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    for (const auto& [b, e] : wrap_lines(text, width)) ImGui::TextUnformatted(text.data() + b, text.data() + e);
 }
 
 }  // namespace ftblock::web

@@ -20,6 +20,12 @@ namespace ftblock::web {
 std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(std::string_view text, float width,
                                                             const std::function<float(char32_t)>& advance);
 
+// The same with the current ImGui font (inside a frame).
+std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(std::string_view text, float width);
+
+// The first line of `text` that fits in `width`, with "…" when something was left out.
+std::string ellipsized(const std::string& text, float width);
+
 // ImGui::TextUnformatted of `text` wrapped at `width` pixels with the current font (0: to the
 // end of the content region).
 void text_wrapped(const std::string& text, float width = 0.0f);

@@ -54,6 +54,8 @@ public:
     void record_changed() override { ++changes; }
     std::vector<std::string> submitted;  // the records handed over by Submit (JSON)
     void submit(const std::string& record_json) override { submitted.push_back(record_json); }
+    bool touch = false;  // a coarse pointer: targets of 44 × 44
+    bool coarse_pointer() override { return touch; }
     int a11y_updates = 0;  // the semantic mirror's tree, as last handed over
     std::string a11y;
     void a11y_changed(const std::string& json) override {
@@ -130,6 +132,16 @@ public:
     ~Ui() {
         app_.reset();
         ImGui::DestroyContext(ctx_);
+    }
+
+    // The window's size in CSS px and the text size the browser draws with (16 px; ImGui's
+    // built-in font is 13 px, scaled).
+    void resize(float width, float height, float font_px = 16.0f) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(width, height);
+        io.FontGlobalScale = font_px / 13.0f;
+        frame();
+        frame();
     }
 
     FakeHost& host() { return *host_; }
