@@ -333,6 +333,8 @@
       setAttr(ctrl, 'aria-describedby', describedBy || null);
       setAttr(ctrl, 'aria-invalid', node.invalid ? 'true' : null);
     }
+    // aria-required, never the required attribute: a select with it and the empty choice would
+    // be invalid to the browser before the user touched it (the form says a problem only then).
     if (role !== 'radio' && role !== 'text' && role !== 'option' && role !== 'button' && role !== 'problem')
       setAttr(ctrl, 'aria-required', node.required ? 'true' : null);
     if (role === 'button' || role === 'problem' || isTextRole(role) || role === 'select' || role === 'radio')
