@@ -7,14 +7,14 @@
 // the text fields the keys, characters and compositions the old hidden textarea used to carry.
 // update() touches only what changed: an unchanged tree costs a comparison of strings.
 // The live region (one per form, made by mount before the module loads) says the tree's
-// announcements, and its problem count once that has stood still for a second.
+// announcements, and its problem count once the form has been still for a second.
 (function (global) {
   'use strict';
 
   var ftblock = global.ftblock;
   var counter = 0;
 
-  var SUMMARY_SETTLE_MS = 1000;  // the problem count is said once it stood still this long
+  var SUMMARY_SETTLE_MS = 1000;  // the problem count is said once the form was still this long
   var REANNOUNCE_MS = 100;       // the same words again: cleared, then set after this pause
 
   // Visually hidden but present (and focusable where the control is): CSSOM, not a style
@@ -765,7 +765,8 @@
       this.summarySaid = this.summarySeen = summary;  // the form's first state is not news
       return;
     }
-    if (summary === this.summarySeen) return;
+    // Each update is the user still at work (the form sends one only when something changed):
+    // the count is said once the form has been still for a second, and only if it is new.
     this.summarySeen = summary;
     clearTimeout(this.summaryTimer);
     this.summaryTimer = null;

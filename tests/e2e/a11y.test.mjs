@@ -388,7 +388,7 @@ test('keyboard only on the example intranet page: into the form and out of it bo
       id: 'FT-2026-000187', customer: 'Fabrikam 制造', workload: 'exchange_online', scenario: 'delivery',
       updated_by: 'delivery_fm', l1: 'blocked', l2: 'customer_it_infrastructure', l3: null,
       service_state: 'not_applicable', engagement_scenario: record.engagement_scenario, target_date: targetDate,
-      owner: 'account_team', notes: 'Proxy blocks the sign-in; exception requested.', next_action_date: null,
+      owner: 'account_team', notes: 'Proxy blocks the sign-in; exception requested.', next_action_date: nextActionDate,
       next_action: 'Re-test sign-in after the proxy exception', updated_at: '2026-11-24',
     });
 
@@ -437,7 +437,7 @@ test('the live region says the problem count once typing settles, and the langua
     assert.equal(await liveText(page), '语言：中文 (简体)');
     assert.equal(await page.evaluate(() => document.querySelector('.ftblock-live').lang), 'zh-CN');
     await sleep(1300);
-    assert.equal(await liveText(page), '问题：4 个错误，0 个警告');
+    assert.equal(await liveText(page), '问题: 4 个错误, 0 个警告');
   } finally {
     await form.close();
   }
