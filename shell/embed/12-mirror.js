@@ -185,7 +185,6 @@
     // Gone first: the DOM focus must not fall out of the form with a removed control.
     for (var id in this.entries) if (!seen[id]) this.remove(id);
 
-    var byId = seen;
     for (i = 0; i < nodes.length; i++) {
       node = nodes[i];
       var key = JSON.stringify(node);
@@ -198,7 +197,7 @@
       if (!entry) entry = this.entries[node.id] = this.create(node);
       entry.node = node;
       entry.key = key;
-      this.apply(entry, byId);
+      this.apply(entry, seen);
     }
     this.arrange(nodes);
     this.syncFocus(previous);
@@ -415,7 +414,6 @@
   Mirror.prototype.arrange = function (nodes) {
     var top = [this.notes];
     var children = new Map();  // parent element → its children in order
-    var self = this;
     var groupsNow = Object.create(null);
     var problemList = null;
     var lists = [];
@@ -463,7 +461,6 @@
     this.problemLists = lists;
     order(this.root, top);
     children.forEach(function (kids, parent) { order(parent, kids); });
-    void self;
   };
 
   function order(parent, kids) {
@@ -476,12 +473,11 @@
       }
       parent.insertBefore(kid, at);
     }
-    // Anything left after the ordered children that is not ours any more (options of a list
-    // that lost them are removed with their entries; this is the safety net).
+    // Whatever follows the ordered children is no control of the tree any more (removed
+    // entries are taken out already; this is the safety net).
     while (at) {
       var next = at.nextSibling;
-      if (parent !== at.parentNode) break;
-      if (kids.indexOf(at) === -1 && at.nodeType === 1 && parent.tagName !== 'SELECT') parent.removeChild(at);
+      if (at.nodeType === 1) parent.removeChild(at);
       at = next;
     }
   }

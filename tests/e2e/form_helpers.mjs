@@ -354,6 +354,7 @@ export async function fillAssignment(form, { nextActionDate }) {
   await form.ime('kehu de', '客户的 ');
   await form.type('VPN');
   await form.ime('shebei yu fuwu bu jianrong', ' 设备与服务不兼容，需要先升级固件后才能部署。');
+  await form.reveal('field_next_action_date');  // under the problems when a warning line takes room
   await form.click('field_next_action_date', { settle: false });
   await form.type(nextActionDate);
   await form.clickEmpty();
