@@ -572,11 +572,20 @@
 
   Mirror.prototype.onFocusIn = function (e) {
     var entry = this.entryOf(e.target);
-    if (!entry) return;
+    if (!entry || !this.actions) return;
     this.unfollowedSeq = null;
-    if (this.following || !this.actions) return;
-    this.actions.focus(entry.node.id);
     this.released = null;
+    var id = entry.node.id;
+    if (!this.following) {
+      this.actions.focus(id);
+      return;
+    }
+    // We moved the focus after the form's own move: the form learns where the DOM focus is
+    // (its focus ring) once this update is over, never from inside it.
+    var self = this, target = e.target;
+    Promise.resolve().then(function () {
+      if (self.actions && document.activeElement === target) self.actions.focus(id);
+    });
   };
 
   Mirror.prototype.onFocusOut = function (e) {

@@ -401,6 +401,152 @@ test('keyboard only on the example intranet page: into the form and out of it bo
   }
 });
 
+// --- the mirror itself --------------------------------------------------------------------
+
+test('the drafts list is a listbox: Up/Down, Home/End choose the draft, the active descendant follows', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US' });
+  const { page } = form;
+  try {
+    await form.click('new_assignment');
+    await form.click('new_delivery');
+    await page.keyboard.press('Tab');
+    await tabTo(page, 'drafts');
+    const state = () => page.evaluate(() => {
+      const list = document.querySelector('.ftblock-mirror [data-ftblock-id="drafts"]');
+      const options = [...list.querySelectorAll('[role=option]')].map((o) =>
+        [o.getAttribute('data-ftblock-id'), o.getAttribute('aria-selected'), o.getAttribute('aria-posinset'), o.getAttribute('aria-setsize')]);
+      return { active: list.getAttribute('aria-activedescendant'), options, scenario: window.ftblockPage.getCurrentRecord().scenario };
+    });
+    const uids = (await form.drafts()).map((d) => d.uid);
+    const opt = (i, selected) => [`draft_${uids[i]}`, String(selected), String(i + 1), '3'];
+    assert.deepEqual(await state(), { active: `ftblock-m1-draft_${uids[2]}`, options: [opt(0, false), opt(1, false), opt(2, true)], scenario: 'delivery' });
+    await form.press('ArrowUp');
+    assert.deepEqual(await state(), { active: `ftblock-m1-draft_${uids[1]}`, options: [opt(0, false), opt(1, true), opt(2, false)], scenario: 'assignment' });
+    await form.press('Home');
+    assert.equal((await state()).active, `ftblock-m1-draft_${uids[0]}`);
+    await form.press('ArrowUp');
+    assert.equal((await state()).active, `ftblock-m1-draft_${uids[0]}`, 'Up at the top stays');
+    await form.press('End');
+    assert.equal((await state()).active, `ftblock-m1-draft_${uids[2]}`);
+    await form.press('ArrowDown');
+    assert.equal((await state()).active, `ftblock-m1-draft_${uids[2]}`, 'Down at the bottom stays');
+    assert.equal(await focused(page), 'drafts', 'the focus stays on the list');
+    const ax = await axControls(page);
+    assert.deepEqual([ax.drafts.role, ax.drafts.name], ['listbox', 'Drafts']);
+    assert.deepEqual([ax[`draft_${uids[2]}`].role, ax[`draft_${uids[2]}`].name, ax[`draft_${uids[2]}`].selected, ax[`draft_${uids[2]}`].description],
+      ['option', '(untitled)', true, 'Delivery · 7 problem(s)']);
+  } finally {
+    await form.close();
+  }
+});
+
+test('a problem line is a button in a list: Enter moves the focus to its field, and typing lands there', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US' });
+  const { page } = form;
+  try {
+    await page.keyboard.press('Tab');
+    await tabTo(page, 'problem_0');
+    const ax = await axControls(page);
+    assert.deepEqual([ax.problem_0.role, ax.problem_0.name], ['button', 'Customer is required: the customer\'s name [required]']);
+    assert.equal(await page.evaluate(() => document.activeElement.parentElement.tagName + '<' + document.activeElement.parentElement.parentElement.tagName), 'LI<UL');
+    await page.keyboard.press('Enter');
+    await form.settle();
+    assert.equal(await focused(page), 'field_customer');
+    await page.keyboard.type('Contoso');
+    await form.settle();
+    assert.equal((await form.record()).customer, 'Contoso');
+    await form.screenshot('a11y-problem-jump.png');
+  } finally {
+    await form.close();
+  }
+});
+
+test('Escape in a text field lets go of it; typing there again enters it; Tab never reaches ImGui', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US' });
+  const { page } = form;
+  try {
+    await page.keyboard.press('Tab');
+    await typeInto(page, 'field_customer', 'Con');
+    await form.press('Escape');
+    assert.equal(await focused(page), 'field_customer', 'the DOM focus stays on the field');
+    await form.type('toso');
+    assert.equal((await form.record()).customer, 'Contoso');
+    await form.press('Tab');
+    assert.equal(await focused(page), 'field_workload', 'Tab moves to the next control in visual order');
+    await form.press('Shift+Tab');
+    assert.equal(await focused(page), 'field_customer');
+    assert.equal((await form.record()).customer, 'Contoso', 'Tab typed nothing');
+  } finally {
+    await form.close();
+  }
+});
+
+test('an idle form changes nothing in the mirror; a keystroke touches only what it changed', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US' });
+  const { page } = form;
+  try {
+    await page.evaluate(() => {
+      window.mirrorChanges = [];
+      new MutationObserver((list) => {
+        for (const m of list) {
+          let t = m.target;
+          while (t && !(t.getAttribute && (t.getAttribute('data-ftblock-id') || t.id))) t = t.parentNode;
+          window.mirrorChanges.push(t ? t.getAttribute('data-ftblock-id') || t.id : '?');
+        }
+      }).observe(document.querySelector('.ftblock-mirror'), { subtree: true, attributes: true, childList: true, characterData: true });
+    });
+    await page.keyboard.press('Tab');
+    await typeInto(page, 'field_customer', 'Con');
+    await sleep(1500);
+    const frames = await form.frames();
+    await page.evaluate(() => { window.mirrorChanges = []; });
+    await sleep(2000);
+    assert.deepEqual(await page.evaluate(() => window.mirrorChanges), [], 'idle: no change');
+    assert.equal(await form.frames(), frames, 'idle: no frame');
+    await form.type('t');
+    const touched = [...new Set(await page.evaluate(() => window.mirrorChanges))].sort();
+    const uid = (await form.drafts())[0].uid;
+    // The draft's title in the list, and the save state line; the field's value is the one
+    // the user typed (a property, no DOM change).
+    assert.ok(touched.includes(`draft_${uid}`), `the draft's option changed: ${touched}`);
+    assert.deepEqual(touched.filter((id) => id !== `draft_${uid}` && id !== 'save_state'), [], 'nothing else changed');
+  } finally {
+    await form.close();
+  }
+});
+
+test('at 200 % (device scale 2, a 640 × 400 CSS px window) each control lies on its widget', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US', deviceScaleFactor: 2, viewport: { width: 640, height: 400 } });
+  const { page } = form;
+  try {
+    const rects = await form.rects();
+    const roles = Object.fromEntries((await page.evaluate(() => window.ftblockPage.a11yTree().nodes)).map((n) => [n.id, n.role]));
+    const placed = await page.evaluate(() => {
+      const canvas = document.querySelector('#ftblock-form canvas').getBoundingClientRect();
+      const out = {};
+      for (const el of document.querySelectorAll('.ftblock-mirror [data-ftblock-id]')) {
+        const r = el.getBoundingClientRect();
+        out[el.getAttribute('data-ftblock-id')] = { x: r.left, y: r.top, width: r.width, height: r.height };
+      }
+      return { out, top: canvas.top, bottom: canvas.bottom };
+    });
+    const compared = [];
+    for (const [id, r] of Object.entries(rects)) {
+      const m = placed.out[id];
+      // Not in the mirror, or (partly) off the canvas: then kept inside it, so not on the widget.
+      if (!m || r.y < placed.top || r.y + r.height > placed.bottom) continue;
+      compared.push(id);
+      for (const k of ['x', 'y', 'width', 'height'])
+        assert.ok(Math.abs(m[k] - r[k]) <= 0.5, `${id}.${k}: mirror ${m[k]}, drawing ${r[k]}`);
+      if (roles[id] !== 'text') assert.ok(m.width >= 24 && m.height >= 24, `${id} is a 24 × 24 target (${m.width} × ${m.height})`);
+    }
+    assert.ok(compared.length >= 5, `controls compared: ${compared}`);
+    await form.screenshot('a11y-200-percent.png');
+  } finally {
+    await form.close();
+  }
+});
+
 // --- announcements -----------------------------------------------------------------------
 
 test('the live region says the problem count once typing settles, and the language switch', async () => {
