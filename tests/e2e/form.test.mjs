@@ -169,6 +169,7 @@ test('wrong values show their problems as they are typed; a click on a problem g
       { field: 'notes', code: 'required', severity: 'error', message: 'Notes is required: explanation of the blocking issue' },
       { field: 'next_action_date', code: 'required', severity: 'error', message: 'In the Assignment scenario, Next action date is required: date of the initiate discussion' },
     ]);
+    await form.reveal('field_next_action_date');
     await form.click('field_next_action_date', { settle: false });
     await form.type('2026-02-30');
     assert.deepEqual((await form.diagnostics()).filter((d) => d.field === 'next_action_date'), [
@@ -179,6 +180,7 @@ test('wrong values show their problems as they are typed; a click on a problem g
     assert.deepEqual(await form.codesOf('next_action_date'), ['bad_date']);
 
     // A 201-character customer (inserted as the OS would) is kept whole and is too long.
+    await form.reveal('field_customer');
     await form.click('field_customer');
     await form.page.keyboard.insertText('客'.repeat(201));
     await form.settle();
