@@ -264,12 +264,9 @@
     var entry = this.entries[id];
     if (!entry) return;
     delete this.entries[id];
-    if (entry.ctrl.contains(document.activeElement)) {
-      // Keep the focus in the form (a deleted draft, a fixed problem): the canvas holds it
-      // until the form says where it goes.
-      this.following = true;
-      try { this.canvas.focus({ preventScroll: true }); } finally { this.following = false; }
-    }
+    // Keep the focus in the form (a deleted draft, a fixed problem): the canvas holds it until
+    // the form says where it goes.
+    if (entry.ctrl.contains(document.activeElement)) this.keepFocusInForm();
     if (this.composing === entry.ctrl) this.composing = null;
     if (this.released === entry.ctrl) this.released = null;
     if (entry.el.parentNode) entry.el.parentNode.removeChild(entry.el);
@@ -316,11 +313,16 @@
       .filter(Boolean).join(' ');
 
     if (role === 'option') {
-      var box = byId[node.parent];
-      var boxRect = box ? this.clampRect(box.rect) : null;
-      this.place(ctrl, node.rect, boxRect);
+      this.placeOption(entry, byId);
     } else {
-      entry.placed = this.place(ctrl, node.rect, null);
+      this.place(ctrl, node.rect, null);
+    }
+    if (role === 'listbox') {
+      // Its options are placed relative to it: they move with it.
+      for (var other in this.entries) {
+        var o = this.entries[other];
+        if (o.node.role === 'option' && o.node.parent === node.id && o !== entry) this.placeOption(o, byId);
+      }
     }
 
     if (role === 'button' || role === 'problem' || role === 'text' || role === 'option') {
@@ -336,10 +338,15 @@
     // be invalid to the browser before the user touched it (the form says a problem only then).
     if (role !== 'radio' && role !== 'text' && role !== 'option' && role !== 'button' && role !== 'problem')
       setAttr(ctrl, 'aria-required', node.required ? 'true' : null);
-    if (role === 'button' || role === 'problem' || isTextRole(role) || role === 'select' || role === 'radio')
+    if (isTextRole(role) || role === 'select' || role === 'radio') {
+      // A disabled control cannot hold the focus: the canvas keeps it in the form meanwhile.
+      if (node.disabled && !ctrl.disabled && document.activeElement === ctrl) this.keepFocusInForm();
       setProp(ctrl, 'disabled', !!node.disabled);
-    else if (role === 'listbox')
+    } else if (role === 'button' || role === 'problem' || role === 'listbox') {
+      // A button that cannot act now stays in the Tab order, said as dimmed with why (export
+      // before the record is valid: "Hand-over is possible once …"); a click does nothing.
       setAttr(ctrl, 'aria-disabled', node.disabled ? 'true' : null);
+    }
 
     switch (role) {
     case 'textbox':
@@ -368,6 +375,16 @@
       this.updateActiveDescendant(node.parent);
       break;
     }
+  };
+
+  Mirror.prototype.placeOption = function (entry, byId) {
+    var box = byId[entry.node.parent];
+    this.place(entry.ctrl, entry.node.rect, box ? this.clampRect(box.rect) : null);
+  };
+
+  Mirror.prototype.keepFocusInForm = function () {
+    this.following = true;
+    try { this.canvas.focus({ preventScroll: true }); } finally { this.following = false; }
   };
 
   Mirror.prototype.clampRect = function (rect) {
