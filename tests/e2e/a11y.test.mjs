@@ -481,6 +481,38 @@ test('Escape in a text field lets go of it; typing there again enters it; Tab ne
   }
 });
 
+test('a value replaced in a mirror field (a spelling fix, dictation, a screen reader) replaces the field\'s value', async () => {
+  const form = await Form.open(browser, site.url, { locale: 'en-US' });
+  const { page } = form;
+  try {
+    await page.keyboard.press('Tab');
+    await typeInto(page, 'field_customer', 'Contso Ltd');
+    // What a spelling suggestion does: the whole text replaced, one input event that is no typing.
+    await page.evaluate(() => {
+      const el = document.activeElement;
+      el.value = 'Contoso Ltd';
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: null }));
+    });
+    await form.settle();
+    assert.equal((await form.record()).customer, 'Contoso Ltd');
+    // The caret is at the end of the new text, and typing goes on from there.
+    assert.deepEqual(await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]), [11, 11]);
+    await form.type(' Co');
+    assert.equal((await form.record()).customer, 'Contoso Ltd Co');
+    // A deletion that no key brought (assistive technology): the whole value again.
+    await page.evaluate(() => {
+      const el = document.activeElement;
+      el.value = 'Contoso';
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward', data: null }));
+    });
+    await form.settle();
+    assert.equal((await form.record()).customer, 'Contoso');
+    assert.equal(await page.evaluate(() => document.activeElement.value), 'Contoso');
+  } finally {
+    await form.close();
+  }
+});
+
 test('an idle form changes nothing in the mirror; a keystroke touches only what it changed', async () => {
   const form = await Form.open(browser, site.url, { locale: 'en-US' });
   const { page } = form;
