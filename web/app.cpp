@@ -315,13 +315,14 @@ void a11y_text(App::State& s, const std::string& id, const std::string& text) {
 
 // A status line after the row's last item: on the row when it fits, else below it, wrapped.
 void flow_text(App::State& s, const std::string& id, const std::string& text, const ImVec4& color) {
+    const bool after_frame = ImGui::GetItemRectSize().y >= ImGui::GetFrameHeight() - 0.5f;  // a button's row
     flow(ImGui::CalcTextSize(text.c_str()).x);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::BeginGroup();
     if (ImGui::GetCursorPosX() <= ImGui::GetStyle().WindowPadding.x + 1) {
         text_wrapped(text);
     } else {
-        ImGui::AlignTextToFramePadding();
+        if (after_frame) ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(text.c_str());
     }
     ImGui::EndGroup();
@@ -654,7 +655,9 @@ void drafts_list(App::State& s) {
         for (int k = 0; k < 3; ++k)
             if (asked == kFilters[k]) filter = k;
     for (int k = 0; k < 3; ++k) {
-        if (k) ImGui::SameLine();
+        const std::string name = tr(s.lang, kFilterNames[k]);
+        if (k)
+            flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(name.c_str()).x);
         const std::string id = std::string("filter_") + kFilters[k];
         ImGui::RadioButton(tr(s.lang, kFilterNames[k]).c_str(), &filter, k);
         if (a11y_take_activate(s, id)) filter = k;
@@ -745,10 +748,10 @@ void drafts_list(App::State& s) {
             ImGui::TextUnformatted(line.c_str());
             ImGui::TextDisabled("%s ·", sc ? sc->label.in(s.lang).c_str() : "?");
             ImGui::SameLine();
-            if (errors)
-                ImGui::TextColored(kErrorColor, "✗ %s", tr(s.lang, Str::Invalid, {std::to_string(errors)}).c_str());
-            else
-                ImGui::TextColored(kOkColor, "✓ %s", tr(s.lang, Str::Valid).c_str());
+            const std::string verdict =
+                errors ? "✗ " + tr(s.lang, Str::Invalid, {std::to_string(errors)}) : "✓ " + tr(s.lang, Str::Valid);
+            ImGui::TextColored(errors ? kErrorColor : kOkColor, "%s",
+                               ellipsized(verdict, ImGui::GetContentRegionAvail().x).c_str());
             ImGui::EndGroup();
             ImGui::PopID();
         }
@@ -1086,7 +1089,7 @@ void App::frame() {
     ImGui::GetStyle().FramePadding.y = std::max(3.0f, (target - ImGui::GetFontSize()) * 0.5f);
     {
         const float em = ImGui::GetFontSize(), width = ImGui::GetMainViewport()->WorkSize.x;
-        s.layout = width < 38.0f * em ? Layout::Narrow : width < 60.0f * em ? Layout::Medium : Layout::Wide;
+        s.layout = width < 44.0f * em ? Layout::Narrow : width < 60.0f * em ? Layout::Medium : Layout::Wide;
         if (s.layout != Layout::Narrow) s.list_open = false;
     }
     s.rects.clear();

@@ -90,12 +90,45 @@ void a11y_move_focus(App::State& s, const std::string& id) {
     ++s.focus_seq;
 }
 
+namespace {
+
+// A button whose label is wider than the room it has: as wide as the room, its label wrapped.
+bool wrapped_button(const std::string& label, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* end = ImGui::FindRenderedTextEnd(label.c_str());  // without "##id"
+    const std::string shown(label.c_str(), end);
+    const auto lines = wrap_lines(shown, width - style.FramePadding.x * 2);
+    const float line_h = ImGui::GetTextLineHeight();
+    const float height =
+        std::max(ImGui::GetFrameHeight(), static_cast<float>(lines.size()) * line_h + style.FramePadding.y * 2);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label.c_str(), ImVec2(width, height));
+    const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    const ImGuiCol bg = ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
+                        : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
+                                                 : ImGuiCol_Button;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(bg), style.FrameRounding);
+    const ImU32 color = ImGui::GetColorU32(disabled ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+    float y = at.y + style.FramePadding.y;
+    for (const auto& [b, e] : lines) {
+        draw->AddText(ImVec2(at.x + style.FramePadding.x, y), color, shown.data() + b, shown.data() + e);
+        y += line_h;
+    }
+    return pressed;
+}
+
+}  // namespace
+
 bool a11y_button(App::State& s, const std::string& id, const std::string& label, const std::string& name,
                  const std::string& description) {
     // full height and at least as wide as high: a target of 24 × 24 CSS px (44 × 44 on touch screens)
     const float natural = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     const float target = ImGui::GetFrameHeight();
-    bool pressed = ImGui::Button(label.c_str(), ImVec2(natural < target ? target : 0.0f, 0.0f));
+    const float room = ImGui::GetContentRegionAvail().x;
+    bool pressed = natural > room && room > target
+                       ? wrapped_button(label, room)
+                       : ImGui::Button(label.c_str(), ImVec2(natural < target ? target : 0.0f, 0.0f));
     A11yNode node;
     node.id = id;
     node.role = A11yRole::Button;

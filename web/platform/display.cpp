@@ -16,6 +16,7 @@ namespace ftblock::web::platform {
 
 namespace {
 
+bool g_coarse_pointer = false;
 Display g_current;           // what the backing store and ImGui use now
 Display g_pending;           // what the page reported last
 ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
@@ -62,6 +63,37 @@ EM_JS(void, js_display_observe, (), {
     Module["ftblockDisposers"].push(function() { if (stopDpr) stopDpr(); });
 });
 
+// A touch screen: targets of 44 × 44 (docs/layout.md). Followed as it changes (a tablet's
+// keyboard attached or taken away).
+EM_JS(void, js_pointer_observe, (), {
+    if (!window.matchMedia) return;
+    var mq = window.matchMedia("(pointer: coarse)");
+    var report = function() { _ftblock_on_pointer(mq.matches ? 1 : 0); };
+    report();
+    mq.addEventListener("change", report);
+    Module["ftblockDisposers"].push(function() { mq.removeEventListener("change", report); });
+});
+
+// The part of the canvas the user can see when an on-screen keyboard shrinks the visual
+// viewport: its height in CSS px from the canvas's top (0 when all of it can be seen).
+EM_JS(void, js_visible_observe, (), {
+    var vv = window.visualViewport;
+    if (!vv) return;
+    var canvas = Module["canvas"];
+    var report = function() {
+        var r = canvas.getBoundingClientRect();
+        var bottom = vv.offsetTop + vv.height;  // the visual viewport's bottom, layout-viewport coordinates
+        var visible = bottom - r.top;
+        _ftblock_on_visible_height(visible >= r.height - 1 ? 0 : Math.max(1, visible));
+    };
+    vv.addEventListener("resize", report);
+    vv.addEventListener("scroll", report);
+    Module["ftblockDisposers"].push(function() {
+        vv.removeEventListener("resize", report);
+        vv.removeEventListener("scroll", report);
+    });
+});
+
 EM_JS(void, js_set_cursor, (const char* css), {
     Module["canvas"].style.cursor = UTF8ToString(css);
 });
@@ -86,8 +118,12 @@ const char* css_cursor(ImGuiMouseCursor cursor) {
 void display_init() {
     ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     js_display_observe();
+    js_pointer_observe();
+    js_visible_observe();
     display_apply();
 }
+
+bool display_coarse_pointer() { return g_coarse_pointer; }
 
 bool display_apply() {
     const Display& p = g_pending;
@@ -125,4 +161,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ftblock_on_resize(double css_w, double css_
     d.fb_height = fb_h > 1 ? fb_h : 1;
     g_pending = d;
     if (app()) run_frames_now(1);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ftblock_on_pointer(int coarse) {
+    using namespace ftblock::web::platform;
+    g_coarse_pointer = coarse != 0;
+    request_frames();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ftblock_on_visible_height(double css_px) {
+    using namespace ftblock::web::platform;
+    if (ftblock::web::App* a = app()) a->set_visible_height(static_cast<float>(css_px));
+    request_frames();
 }

@@ -42,6 +42,7 @@ public:
         request_frames();
     }
     void record_changed() override { js_emit("change", "{}"); }
+    bool coarse_pointer() override { return display_coarse_pointer(); }
     void a11y_changed(const std::string& json) override { platform::a11y_changed(json); }
     void submit(const std::string& record_json) override {
         js_emit("submit", ("{\"record\":" + record_json + "}").c_str());

@@ -50,6 +50,7 @@ void display_init();                        // reads the size now, then follows 
 bool display_apply();                       // resize the backing store if needed; true: dpr changed
 const Display& display();
 void display_after_frame();                 // the mouse cursor ImGui asked for
+bool display_coarse_pointer();              // (pointer: coarse): a touch screen
 
 // input.cpp
 void input_init();                          // html5.h listeners on the canvas and the textarea
