@@ -223,6 +223,16 @@ test('touch: a tap presses a button and focuses a field, a drag scrolls the form
     assert.ok(after < before - 100, `the form scrolled with the finger (field_customer at ${before} → ${after})`);
     assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), 0, 'the page itself did not move');
 
+    // More drags until the next action is in the pane (touch screens get 44 px targets, so
+    // the form is longer).
+    for (let i = 0; i < 6; i++) {
+      const r = (await rects()).field_next_action;
+      if (r.y + r.height <= pane.y + pane.height) break;
+      await touch('touchStart', pane.y + pane.height - 40);
+      for (let step = 1; step <= 10; step++) await touch('touchMove', pane.y + pane.height - 40 - step * 30);
+      await touch('touchEnd');
+      await sleep(300);
+    }
     c = centre((await rects()).field_next_action);
     await page.touchscreen.tap(c.x, c.y);
     await sleep(100);
