@@ -5,14 +5,15 @@
 // through a real input method composition, in both UI languages: its drawing differs from the
 // drawing of '?' and from an empty cell, and its advance (where the '|' after it lands) is the
 // browser's own advance for that character in the form's font within one device pixel.
+// This file: the Chinese UI; glyphs_en.test.mjs: the English UI.
 // glyph_atlas.test.mjs has the device scales, wrapping, the atlas and the screenshots.
 // Run: node --test glyphs.test.mjs (in tests/e2e).
 import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
 
 import { serveSite } from './harness.mjs';
-import { launchChromium, Form } from './form_helpers.mjs';
-import { ALL, Fields, NOTES_LINES, browserAdvances, drawn, hex, judge, validRecord } from './glyph_helpers.mjs';
+import { launchChromium } from './form_helpers.mjs';
+import { ALL } from './glyph_helpers.mjs';
+import { checkLanguage } from './glyph_check.mjs';
 
 let site, browser;
 before(async () => {
@@ -24,72 +25,6 @@ after(async () => {
   await site?.close();
 });
 
-async function checkLanguage(lang) {
-  const form = await Form.open(browser, site.url, { locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1280, height: 1000 } });
-  try {
-    assert.equal(await form.language(), lang);
-    const page = form.page;
-    const fields = new Fields(form);
-    const set = async (customer, notes) => {
-      await page.evaluate((r) => window.ftblockPage.setRecord(r), await validRecord(page, customer, notes));
-      await drawn(page);
-    };
-    const notesOf = (texts) => texts.join('\n\n');
-    // The references: '|' and '?|' drawn (Customer, Notes) and typed (Notes, active: the caret
-    // follows the last line).
-    await set('|', notesOf(['|', '|', '|']));
-    await fields.locate();
-    const ref = await fields.shoot();
-    await set('?|', notesOf(['?|', '?|', '?|']));
-    const q = await fields.shoot();
-    await fields.typeIntoNotes(['|', '|', '|']);
-    const refTyped = (await fields.shoot()).notes;
-    await fields.typeIntoNotes(['?|', '?|', '?|']);
-    const qTyped = (await fields.shoot()).notes;
-    await form.clickEmpty();
-    assert.ok(ref.customer.count > 0 && q.customer.count > ref.customer.count, 'the references have ink');
-    const last = NOTES_LINES.length - 1;
-
-    const expected = await browserAdvances(page, ALL.map((c) => c.ch));
-    const problems = [];
-    const check = (where, { kind, ch }, i, r) => {
-      const what = `${ch} ${hex(ch)} (${kind}) in ${where}`;
-      if (r.inkPixels < 4) problems.push(`${what}: blank (${r.inkPixels} ink pixels)`);
-      if (r.fromQuestion < 8) problems.push(`${what}: drawn like '?' (${r.fromQuestion} pixels differ)`);
-      if (Math.abs(r.advance - expected[i]) > 1)
-        problems.push(`${what}: advance ${r.advance} px, the browser's ${expected[i].toFixed(2)} px`);
-    };
-    for (let b = 0; b < ALL.length; b += NOTES_LINES.length) {
-      const batch = ALL.slice(b, b + NOTES_LINES.length);
-      const texts = batch.map((c) => `${c.ch}|`);
-      while (texts.length < NOTES_LINES.length) texts.push('|');
-      for (const [k, c] of batch.entries()) {
-        await set(`${c.ch}|`, notesOf(texts));
-        const drawn = await fields.shoot({ notes: k === 0 });
-        check('Customer', c, b + k, judge(drawn.customer, ref.customer, q.customer));
-        if (k === 0) batch.forEach((n, j) => check('Notes', n, b + j, judge(drawn.notes[j], ref.notes[j], q.notes[j])));
-      }
-      await fields.typeIntoNotes(texts);
-      const typed = (await fields.shoot()).notes;
-      batch.forEach((n, j) => {
-        const [r, qq] = j === last ? [refTyped[j], qTyped[j]] : [ref.notes[j], q.notes[j]];
-        check('Notes, typed through the IME', n, b + j, judge(typed[j], r, qq));
-      });
-      const arrived = (await form.record()).notes;
-      if (arrived !== notesOf(texts)) problems.push(`${texts.join(' ')} typed through the IME arrived as ${JSON.stringify(arrived)}`);
-      await form.clickEmpty();
-    }
-    assert.deepEqual(problems, [], `${lang}: ${ALL.length} characters in 3 places`);
-  } finally {
-    await form.close();
-  }
-}
-
 test(`${ALL.length} characters (GB2312 level 2, GBK, Extension A, traditional, kana, Hangul, Cyrillic, accented Latin, emoji, no font) render in Customer, Notes and through the IME, with the browser's advances: Chinese UI`, async () => {
-  await checkLanguage('zh-CN');
+  await checkLanguage(browser, site, 'zh-CN');
 });
-
-test('the same characters render in the English UI', async () => {
-  await checkLanguage('en');
-});
-
