@@ -1238,8 +1238,11 @@ void App::set_visible_height(float css_px) {
 }
 
 void App::set_language(Lang lang) {
-    switch_language(*state_, lang);
-    state_->host.language_changed(lang);  // the page asked: told even when it was already so
+    State& s = *state_;
+    if (s.lang == lang)
+        s.host.language_changed(lang);  // the page asked: told even when it was already so
+    else
+        switch_language(s, lang);  // told once, and announced
 }
 
 Lang App::language() const { return state_->lang; }

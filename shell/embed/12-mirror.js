@@ -658,35 +658,26 @@
     if (role === 'listbox' && !e.altKey && !e.ctrlKey && !e.metaKey) this.listKey(entry, e);
   };
 
-  // The drafts list: Up/Down make the neighbouring draft current; Home/End/PageUp/PageDown are
-  // the form's to resolve (only a window of the list is in the tree).
+  // The drafts list: the moves are the form's to resolve (only a window of the list is in the
+  // tree): Up/Down the neighbouring draft, Home/End/PageUp/PageDown further. Enter chooses the
+  // current draft (in the narrow layout that closes the drafts panel and shows the record).
   Mirror.prototype.listKey = function (list, e) {
-    var jumps = { Home: 'first', End: 'last', PageUp: 'pageup', PageDown: 'pagedown' };
-    if (jumps[e.key]) {
+    var moves = { ArrowUp: 'prev', ArrowDown: 'next', Home: 'first', End: 'last', PageUp: 'pageup',
+                  PageDown: 'pagedown' };
+    if (moves[e.key]) {
       e.preventDefault();
-      if (!list.node.disabled) this.actions.set(list.node.id, jumps[e.key]);
+      if (!list.node.disabled) this.actions.set(list.node.id, moves[e.key]);
       return;
     }
-    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-    e.preventDefault();
-    if (list.node.disabled) return;
-    var options = [], current = null;
+    if (e.key !== 'Enter' || list.node.disabled) return;
     for (var i = 0; i < this.tree.nodes.length; i++) {
       var n = this.tree.nodes[i];
-      if (n.role !== 'option' || n.parent !== list.node.id) continue;
-      options.push(n);
-      if (n.checked) current = n;
+      if (n.role === 'option' && n.parent === list.node.id && n.checked) {
+        e.preventDefault();
+        this.actions.activate(n.id);
+        return;
+      }
     }
-    if (!options.length) return;
-    options.sort(function (a, b) { return (a.posInSet || 0) - (b.posInSet || 0); });
-    var target;
-    if (!current) {
-      target = e.key === 'ArrowDown' ? options[0] : options[options.length - 1];
-    } else {
-      var at = options.indexOf(current) + (e.key === 'ArrowDown' ? 1 : -1);
-      target = options[at];
-    }
-    if (target && target !== current) this.actions.activate(target.id);
   };
 
   Mirror.prototype.onInput = function (e) {
