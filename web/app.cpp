@@ -1128,7 +1128,10 @@ void App::frame() {
     // The record scrolls; its problems and the hand-over buttons stay pinned under it, sized by
     // what they held last frame (one frame late, within the settling frames after any event).
     ImGui::BeginGroup();
-    const float footer_h = std::min(s.footer_height, ImGui::GetContentRegionAvail().y * 0.45f);
+    // (on a short window the record keeps more of the height: the footer scrolls on its own)
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    const float footer_h =
+        std::min(s.footer_height, avail_h * (avail_h < 30.0f * ImGui::GetFontSize() ? 0.35f : 0.45f));
     ImGui::BeginChild("##form", ImVec2(0, -(footer_h + ImGui::GetStyle().ItemSpacing.y)), s.options.drafts);
     if (s.current >= static_cast<int>(s.drafts.size())) s.current = static_cast<int>(s.drafts.size()) - 1;
     const bool has_record = s.current >= 0;
