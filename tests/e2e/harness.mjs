@@ -40,7 +40,16 @@ export async function serveSite(dir = siteDir, { headers = {}, headersFor = () =
   if (!fs.existsSync(path.join(dir, 'index.html')))
     throw new Error(`no site in ${dir}: build the wasm preset first (cmake --build --preset wasm)`);
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
+    let url;
+    try {
+      url = new URL(req.url, 'http://localhost');
+    } catch (err) {  // e.g. "//": a bad request, not a crash of the test's server
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    // The browser asks for /favicon.ico on documents that name no icon (a test that opens a
+    // stylesheet as a page to reach the origin): nothing, not a 404 in the console.
+    if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
     let root = dir;
     let rel = decodeURIComponent(url.pathname);
     for (const [prefix, mounted] of Object.entries(mounts)) {
