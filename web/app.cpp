@@ -314,13 +314,20 @@ void a11y_text(App::State& s, const std::string& id, const std::string& text) {
 }
 
 // A status line after the row's last item: on the row when it fits, else below it, wrapped.
-void flow_text(App::State& s, const std::string& id, const std::string& text, const ImVec4& color) {
+// `room_for`: a longer text the same line shows at other times ("Saved…" after "Saving…"): its
+// place and height are kept, so the form does not jump when the status changes.
+void flow_text(App::State& s, const std::string& id, const std::string& text, const ImVec4& color,
+               const std::string& room_for = "") {
     const bool after_frame = ImGui::GetItemRectSize().y >= ImGui::GetFrameHeight() - 0.5f;  // a button's row
-    flow(ImGui::CalcTextSize(text.c_str()).x);
+    flow(std::max(ImGui::CalcTextSize(text.c_str()).x, ImGui::CalcTextSize(room_for.c_str()).x));
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::BeginGroup();
     if (ImGui::GetCursorPosX() <= ImGui::GetStyle().WindowPadding.x + 1) {
-        text_wrapped(text);
+        const float width = ImGui::GetContentRegionAvail().x;
+        text_wrapped(text, width);
+        const std::size_t lines = wrap_lines(text, width).size(), kept = wrap_lines(room_for, width).size();
+        if (kept > lines)
+            ImGui::Dummy(ImVec2(1, static_cast<float>(kept - lines) * ImGui::GetTextLineHeightWithSpacing()));
     } else {
         if (after_frame) ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(text.c_str());
@@ -389,14 +396,20 @@ void toolbar(App::State& s) {
         a11y_text(
             s, "save_state",
             s.save_error.empty() ? tr(s.lang, Str::StorageUnavailable) : tr(s.lang, Str::NotSaved, {s.save_error}));
-    } else if (saved(s)) {
-        const std::string persistence = s.host.storage_persistence();
-        std::string state = tr(s.lang, Str::SavedAt);
-        if (s.mode == StoreMode::PerDraft && !persistence.empty())
-            state += " · " + tr(s.lang, persistence == "persistent" ? Str::Persistent : Str::BestEffort);
-        flow_text(s, "save_state", state, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     } else {
-        flow_text(s, "save_state", tr(s.lang, Str::Saving), ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        // The text after a save; "Saving…" keeps the room of its longest form, so that the form
+        // does not jump with each save where the status has a line of its own.
+        const std::string persistence = s.host.storage_persistence();
+        const bool per_draft = s.mode == StoreMode::PerDraft;
+        std::string shown = tr(s.lang, Str::SavedAt), widest = shown;
+        if (per_draft && !persistence.empty())
+            shown += " · " + tr(s.lang, persistence == "persistent" ? Str::Persistent : Str::BestEffort);
+        if (per_draft) {
+            const std::string a = tr(s.lang, Str::Persistent), b = tr(s.lang, Str::BestEffort);
+            widest += " · " + (ImGui::CalcTextSize(a.c_str()).x > ImGui::CalcTextSize(b.c_str()).x ? a : b);
+        }
+        flow_text(s, "save_state", saved(s) ? shown : tr(s.lang, Str::Saving),
+                  ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), widest);
     }
 }
 
@@ -1158,7 +1171,7 @@ bool App::animating() const {
     return s.import_phase == ImportPhase::Adding || s.drafts.dirty();
 }
 
-bool App::settling() const { return state_->focus_frames > 0; }
+bool App::settling() const { return state_->focus_frames > 0 || state_->keep_in_view_frames > 0; }
 
 bool App::importing() const { return state_->import_phase != ImportPhase::Idle; }
 

@@ -121,6 +121,8 @@ struct App::State {
     std::string set_request, set_value;  // chosen or replaced through the mirror
     // a pick-list's options for the mirror, built once per field and language
     std::map<std::pair<int, Lang>, std::shared_ptr<const A11yOptionList>> a11y_options;
+    std::string keep_in_view;  // a control just focused: kept in view a few frames more
+    int keep_in_view_frames = 0;
     std::string caret_to_end;     // a text field whose value the mirror replaced
     bool release_text = false;    // the active text field lost the mirror's focus: release it
     std::string summary;          // the problem count, announced once it settles

@@ -47,8 +47,14 @@ A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 a, ImVec2 b, bool ac
         if (b.y > s.visible_height) ImGui::SetScrollY(ImGui::GetScrollY() + (b.y - s.visible_height) + 8.0f);
         s.keep_field_visible = false;
     }
-    if (s.focus_request == node.id) {  // into view: its window, and the windows around that
+    // Into view: its window, and the windows around that — for a few frames, as leaving the
+    // field before it may add a problem line above it a frame later.
+    if (s.focus_request == node.id || (s.keep_in_view_frames > 0 && s.keep_in_view == node.id)) {
         ImGui::ScrollToRect(g.CurrentWindow, ImRect(a, b), ImGuiScrollFlags_KeepVisibleCenterY);
+        if (s.focus_request == node.id) {
+            s.keep_in_view = node.id;
+            s.keep_in_view_frames = 4;
+        }
         s.focus_request.clear();
     }
     // A click on the drawing made it ImGui's focus: the mirror follows with the DOM focus.
@@ -187,6 +193,7 @@ void a11y_frame_begin(App::State& s) {
 }
 
 void a11y_frame_end(App::State& s) {
+    if (s.keep_in_view_frames > 0) --s.keep_in_view_frames;
     // Requests no control claimed this frame (the control is gone) are dropped, not kept.
     s.activate_request.clear();
     s.set_request.clear();

@@ -14,8 +14,12 @@ export async function checkLanguage(browser, site, lang) {
     const page = form.page;
     const fields = new Fields(form);
     const set = async (customer, notes) => {
-      await page.evaluate((r) => window.ftblockPage.setRecord(r), await validRecord(page, customer, notes));
-      await drawn(page);
+      const start = await page.evaluate((r) => {
+        const before = window.ftblockPage.framesRendered();
+        window.ftblockPage.setRecord(r);
+        return before;
+      }, await validRecord(page, customer, notes));
+      await drawn(page, start);
     };
     const notesOf = (texts) => texts.join('\n\n');
     // The references: '|' and '?|' drawn (Customer, Notes) and typed (Notes, active: the caret

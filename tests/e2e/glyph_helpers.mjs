@@ -108,12 +108,16 @@ export async function browserAdvances(page, chars) {
 
 // Until the form has drawn two frames (the record just set is on screen; a settle would wait for
 // idle, three times as long, 94 times per language).
-export async function drawn(page) {
-  await page.evaluate(() => new Promise((resolve) => {
-    const start = window.ftblockPage.framesRendered();
-    const tick = () => (window.ftblockPage.framesRendered() >= start + 2 ? resolve() : requestAnimationFrame(tick));
+export async function drawn(page, start = null) {
+  // Two frames after `start` (the count before the change, where the caller has it), or — when
+  // the change's frames ran before this could look, and the form is idle again — 60 animation
+  // frames without one: never a wait without an end.
+  await page.evaluate((from) => new Promise((resolve) => {
+    const first = from ?? window.ftblockPage.framesRendered();
+    let ticks = 0;
+    const tick = () => (window.ftblockPage.framesRendered() >= first + 2 || ++ticks > 60 ? resolve() : requestAnimationFrame(tick));
     requestAnimationFrame(tick);
-  }));
+  }), start);
 }
 
 // What one drawing of `ch|` says, against the drawings of '|' (ref) and '?|' (q) in the same
