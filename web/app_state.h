@@ -152,6 +152,8 @@ struct App::State {
 };
 
 void draw_record_form(App::State& s, std::size_t draft);  // form_view.cpp
+void drafts_list(App::State& s);                          // drafts_view.cpp: the list (or the narrow layout's panel)
+void a11y_choose_draft(App::State& s);  // drafts_view.cpp: a draft chosen or a move made in the mirror's list
 
 // colours shared by the views
 inline const ImVec4 kErrorColor{0.96f, 0.42f, 0.40f, 1.0f};

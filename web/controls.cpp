@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "text_wrap.h"
 
@@ -19,7 +20,10 @@ bool is_text(A11yRole role) { return role == A11yRole::TextBox || role == A11yRo
 // UTF-16 code units before the index-th character of ImGui's text (ImWchar is 32-bit here).
 int utf16_index(const ImVector<ImWchar>& text, int index) {
     int units = 0;
-    for (int i = 0; i < index && i < text.Size; ++i) units += text[i] > 0xFFFF ? 2 : 1;
+    for (int i = 0; i < index && i < text.Size; ++i) {
+        const std::uint32_t c = text[i];  // ImWchar is 16-bit natively: every character one unit
+        units += c > 0xFFFFu ? 2 : 1;
+    }
     return units;
 }
 
@@ -67,6 +71,14 @@ A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 a, ImVec2 b, bool ac
     node.w = b.x - a.x;
     node.h = b.y - a.y;
     return s.a11y.add(std::move(node));
+}
+
+void a11y_text(App::State& s, const std::string& id, const std::string& text) {
+    A11yNode n;
+    n.id = id;
+    n.role = A11yRole::Text;
+    n.name = text;
+    a11y_item(s, std::move(n));
 }
 
 bool a11y_take_activate(App::State& s, const std::string& id) {
@@ -217,5 +229,42 @@ void a11y_frame_end(App::State& s) {
     s.a11y_json = std::move(json);
     s.host.a11y_changed(s.a11y_json);
 }
+
+// --- App: what the user did to the mirror --------------------------------------------------
+namespace {
+bool text_node(const App::State& s, const std::string& id) {
+    const A11yNode* n = s.a11y.find(id);
+    return n && is_text(n->role);
+}
+}  // namespace
+
+void App::a11y_focus(const std::string& id) {
+    State& s = *state_;
+    if (!text_node(s, id)) s.release_text = true;  // a button, a list: the field being edited is left
+    s.dom_focus = id;
+    s.focus_id = id;  // the form's focus is there now: a click elsewhere is a move to follow
+    s.focus_request = id;
+}
+
+void App::a11y_blur() {
+    State& s = *state_;
+    s.dom_focus.clear();
+    s.focus_request.clear();
+    s.release_text = true;
+}
+
+void App::a11y_activate(const std::string& id) { state_->activate_request = id; }
+
+void App::a11y_set(const std::string& id, const std::string& value) {
+    State& s = *state_;
+    s.set_request = id;
+    s.set_value = value;
+    if (text_node(s, id)) {  // ImGui keeps its own copy of an active field: released, set, then active again
+        s.release_text = true;
+        if (s.dom_focus == id) s.focus_request = id;
+    }
+}
+
+std::string App::a11y_json() const { return state_->a11y_json; }
 
 }  // namespace ftblock::web

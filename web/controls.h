@@ -23,6 +23,9 @@ A11yNode& a11y_item(App::State& s, A11yNode node);
 // The same for a control that is not ImGui's last item (a date field's text box).
 A11yNode& a11y_item_at(App::State& s, A11yNode node, ImVec2 min, ImVec2 max, bool activated, bool disabled);
 
+// A line the mirror reads in order, not focusable (a status, a banner, a question).
+void a11y_text(App::State& s, const std::string& id, const std::string& text);
+
 // The mirror pressed `id` (Enter, Space, assistive technology): true once.
 bool a11y_take_activate(App::State& s, const std::string& id);
 // The mirror chose or replaced the value of `id`: true once, with the value.
