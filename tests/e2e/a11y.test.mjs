@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { serveSite, sleep, artifact } from './harness.mjs';
-import { Form, launchChromium, isoDay, isLocal, FIELDS } from './form_helpers.mjs';
+import { Form, launchChromium, isoDay, isLocal, FIELDS, settle } from './form_helpers.mjs';
 import { axControls, focused, liveText } from './a11y_helpers.mjs';
 import { VALID_ASSIGNMENT, touchWithProblems, axTable } from './a11y_cases.mjs';
 
@@ -207,25 +207,6 @@ async function tabTo(page, id, root = '') {
   assert.fail(`Tab never reached ${id} (the focus is on ${await focused(page)})`);
 }
 
-// Waits until the form drew its last frame (the handle's frame count stands still).
-async function settle(page, handle = 'window.ftblockPage') {
-  await page.evaluate((h) => new Promise((resolve) => {
-    const form = eval(h);  // eslint-disable-line no-eval
-    let last = form.framesRendered();
-    let still = 0;
-    const tick = () => {
-      const n = form.framesRendered();
-      if (n === last) {
-        if (++still >= 3) { resolve(); return; }
-      } else {
-        still = 0;
-        last = n;
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }), handle);
-}
 
 async function typeInto(page, id, text, { replace = false, root = '', handle } = {}) {
   await tabTo(page, id, root);

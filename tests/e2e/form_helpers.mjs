@@ -111,6 +111,26 @@ export function isLocal(url) {
   try { return new URL(url).hostname === '127.0.0.1'; } catch { return false; }
 }
 
+// Waits until the form drew its last frame (the handle's frame count stands still).
+export async function settle(page, handle = 'window.ftblockPage') {
+  await page.evaluate((h) => new Promise((resolve) => {
+    const form = eval(h);  // eslint-disable-line no-eval
+    let last = form.framesRendered();
+    let still = 0;
+    const tick = () => {
+      const n = form.framesRendered();
+      if (n === last) {
+        if (++still >= 3) { resolve(); return; }
+      } else {
+        still = 0;
+        last = n;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), handle);
+}
+
 export class Form {
   constructor(context, page, requests, errors) {
     this.context = context;
@@ -159,21 +179,7 @@ export class Form {
 
   // Waits until the form stops drawing (its input is applied, its layout settled).
   async settle() {
-    await this.page.evaluate(() => new Promise((resolve) => {
-      let last = window.ftblockPage.framesRendered();
-      let still = 0;
-      const tick = () => {
-        const n = window.ftblockPage.framesRendered();
-        if (n === last) {
-          if (++still >= 3) { resolve(); return; }
-        } else {
-          still = 0;
-          last = n;
-        }
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }));
+    await settle(this.page);
   }
 
   async rects() { return this.page.evaluate(() => window.ftblockPage.itemRects()); }
