@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "ftblock/check.h"
+#include "ftblock/messages.h"
 #include "ftblock/playbook.h"
 #include "ftblock/report.h"
 #include "ftblock/schema.h"
@@ -66,20 +68,10 @@ int usage_error(Lang lang, const std::string& message) {
     return 2;
 }
 
-int bad_usage(Lang lang, const std::string& en, const std::string& zh) {
-    std::fprintf(stderr, "ftblock: %s\n", (lang == Lang::ZhCN ? zh : en).c_str());
+int bad_usage(Lang lang, Msg id, std::initializer_list<std::string_view> args) {
+    std::fprintf(stderr, "ftblock: %s\n", say(lang, id, args).c_str());
     return 2;
 }
-
-class PreviousLoader : public RecordSink {
-public:
-    PreviousLoader(PreviousIndex& index, Date today) : index_(index), today_(today) {}
-    void on_record(std::size_t, std::uint64_t, Record& record) override { index_.add(record, today_); }
-
-private:
-    PreviousIndex& index_;
-    Date today_;
-};
 
 int run(const cli::Options& o) {
     std::shared_ptr<const Playbook> playbook = builtin_playbook();
@@ -89,13 +81,9 @@ int run(const cli::Options& o) {
             text.append(b);
             return true;
         });
-        if (!err.empty())
-            return bad_usage(o.lang, "cannot read the playbook file " + o.playbook + ": " + err,
-                             "无法读取行动手册文件 " + o.playbook + "：" + err);
+        if (!err.empty()) return bad_usage(o.lang, Msg::CliCannotReadPlaybook, {o.playbook, err});
         PlaybookResult loaded = load_playbook(text);
-        if (!loaded.playbook)
-            return bad_usage(o.lang, "the playbook file " + o.playbook + " is not usable: " + loaded.error,
-                             "行动手册文件 " + o.playbook + " 无法使用：" + loaded.error);
+        if (!loaded.playbook) return bad_usage(o.lang, Msg::CliPlaybookUnusable, {o.playbook, loaded.error});
         playbook = loaded.playbook;
     }
     if (o.command == cli::Command::Schema) {
@@ -105,56 +93,40 @@ int run(const cli::Options& o) {
     }
 
     const Date today = o.today ? *o.today : local_today();
-    PreviousIndex previous(*playbook);
+    auto previous = std::make_unique<PreviousRecords>(*playbook, today);
     for (const std::string& path : o.previous) {
-        PreviousLoader loader(previous, today);
-        auto reader = make_reader(format_from_file_name(path), *playbook, o.lang, loader);
+        previous->begin_file(format_from_file_name(path), o.lang);
         std::string err = read_blocks(path, [&](std::string_view b) {
-            reader->feed(b);
-            return !reader->failed();
+            previous->feed(b);
+            return !previous->failed();
         });
-        if (!err.empty())
-            return bad_usage(o.lang, "cannot read the --previous file " + path + ": " + err,
-                             "无法读取 --previous 文件 " + path + "：" + err);
-        reader->finish();
-        if (reader->failed()) {
-            const FileError& e = reader->error();
-            return bad_usage(o.lang,
-                             "the --previous file " + path + ":" + std::to_string(e.line) + ":" +
-                                 std::to_string(e.column) + " cannot be read: " + e.message,
-                             "--previous 文件 " + path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) +
-                                 " 无法读取：" + e.message);
-        }
+        if (!err.empty()) return bad_usage(o.lang, Msg::CliCannotReadPrevious, {path, err});
+        if (const FileError* e = previous->end_file())
+            return bad_usage(o.lang, Msg::CliPreviousUnreadable,
+                             {path, std::to_string(e->line), std::to_string(e->column), e->message});
     }
 
-    ValidationContext context{o.lang, today, &previous};
-    Report report(o.format, o.lang);
-    Output out{report.out()};
-    report.begin();
+    CheckRun run(*playbook, o.format, o.lang, today, std::move(previous));
+    Output out{run.out()};
     for (const std::string& path : o.files) {
-        InputFormat format = o.input_format != InputFormat::Auto ? o.input_format : format_from_file_name(path);
-        CheckedInput input(report, *playbook, context, path, format);
+        run.begin_input(path, o.input_format);
         std::string err = read_blocks(path, [&](std::string_view b) {
-            input.feed(b);
+            run.feed(b);
             out.drain();
             return true;
         });
-        if (!err.empty()) {
-            input.fail(FileError{0, 0, o.lang == Lang::ZhCN ? "无法读取文件：" + err : "cannot read the file: " + err});
-        } else {
-            input.finish();
-        }
-        if (const FileError* e = input.file_error()) {  // exit 2: say it on stderr too
+        if (!err.empty()) run.fail_input(err);
+        if (const FileError* e = run.end_input()) {  // exit 2: say it on stderr too
             std::string where = path;
             if (e->line) where += ":" + std::to_string(e->line) + ":" + std::to_string(e->column);
             std::fprintf(stderr, "ftblock: %s: error: %s\n", where.c_str(), e->message.c_str());
         }
         out.drain();
     }
-    report.end();
+    run.finish();
     out.drain();
     std::fflush(stdout);
-    return report.exit_code();
+    return run.exit_code();
 }
 
 }  // namespace

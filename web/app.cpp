@@ -122,7 +122,7 @@ void load(App::State& s) {
         for (StoredDraft& d : contents.drafts) stored.emplace_back(d.uid, std::move(d.json));
         s.drafts.from_store(stored, number("next_uid"), s.unreadable, s.unreadable_uids);
         if (!s.unreadable_uids.empty())
-            s.unreadable_reason = std::to_string(s.unreadable_uids.size()) + " damaged draft(s)";
+            s.unreadable_reason = tr(s.lang, Str::DamagedDrafts, {std::to_string(s.unreadable_uids.size())});
         selected = number("selected");
         s.restore_list_scroll = scroll("list_scroll");
         s.restore_form_scroll = scroll("form_scroll");
@@ -178,8 +178,7 @@ void save_blob(App::State& s) {
         s.slot = target;
         s.save_error.clear();
     } else {
-        s.save_error = s.lang == Lang::ZhCN ? "浏览器拒绝写入（存储已满或被禁用）"
-                                            : "the browser refused the write (storage full or blocked)";
+        s.save_error = tr(s.lang, Str::SaveRefused);
     }
     s.saved_revision = s.revision;  // a failed save is retried on the next change, not every frame
 }
@@ -284,7 +283,8 @@ void App::store_done(std::uint64_t batch_id, bool ok, const std::string& error) 
 
 namespace {
 
-const char* const kLanguageNames[] = {"English", "中文 (简体)"};
+const char* const kLanguageNames[] = {tr_pattern(Lang::En, Str::LanguageNameEn),
+                                      tr_pattern(Lang::En, Str::LanguageNameZh)};
 
 void switch_language(App::State& s, Lang lang) {
     if (s.lang == lang) return;

@@ -65,12 +65,10 @@ Picker g_picker;
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 
 std::string month_title(Date d, Lang lang) {
-    char buf[32];
-    if (lang == Lang::ZhCN)
-        std::snprintf(buf, sizeof buf, "%04d 年 %d 月", d.year, d.month);
-    else
-        std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
-    return buf;
+    char year[8], month2[4];
+    std::snprintf(year, sizeof year, "%04d", d.year);
+    std::snprintf(month2, sizeof month2, "%02d", d.month);
+    return tr(lang, Str::MonthTitle, {year, month2, std::to_string(d.month)});
 }
 
 // The popup's grid; returns true when a day was chosen.

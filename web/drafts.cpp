@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "ftblock/check.h"
 #include "ftblock/reader.h"
 #include "ftblock/writer.h"
 #include "i18n.h"
@@ -649,20 +650,14 @@ ImportResult Drafts::import(const std::string& file_name, const std::string& byt
 
 namespace {
 
-// `json` read as JSON (one document); "" or the reader's problem with its position.
-std::string read_json(const Playbook& pb, const std::string& json, Lang lang, Collect& sink) {
-    if (json.size() > Drafts::kMaxImportBytes)  // the same limit as an imported file
-        return lang == Lang::ZhCN ? "数据过大（超过 " + std::to_string(Drafts::kMaxImportBytes >> 20) + " MiB）"
-                                  : "too large (over " + std::to_string(Drafts::kMaxImportBytes >> 20) + " MiB)";
-    auto reader = make_reader(InputFormat::Json, pb, lang, sink);
-    reader->feed(json);
-    reader->finish();
-    if (!reader->failed()) return "";
-    const FileError& e = reader->error();
+// A reader's file error as one line: "line L, column C: …" (or the message alone).
+std::string where_and_what(const FileError& e, Lang lang) {
     if (!e.line) return e.message;
-    return (lang == Lang::ZhCN ? "第 " + std::to_string(e.line) + " 行第 " + std::to_string(e.column) + " 列："
-                               : "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": ") +
-           e.message;
+    return say(lang, Msg::AtLineColumn, {std::to_string(e.line), std::to_string(e.column), e.message});
+}
+
+std::string too_large(Lang lang) {
+    return say(lang, Msg::DataTooLarge, {std::to_string(Drafts::kMaxImportBytes >> 20)});
 }
 
 std::size_t first_significant(const std::string& s) {
@@ -673,16 +668,13 @@ std::size_t first_significant(const std::string& s) {
 
 }  // namespace
 
+// The page's setRecord and a pasted record: exactly one record, read as the validator's
+// validate() reads it (read_one_record), with the same words.
 std::string Drafts::replace(std::size_t i, const std::string& json, Lang lang) {
-    const std::size_t start = first_significant(json);
-    if (start == json.size() || json[start] != '{')
-        return lang == Lang::ZhCN ? "记录必须是一个 JSON 对象（{…}）" : "a record must be one JSON object ({…})";
-    Collect sink;
-    if (std::string e = read_json(*playbook_, json, lang, sink); !e.empty()) return e;
-    if (sink.records.size() != 1)
-        return lang == Lang::ZhCN ? "记录必须是一个 JSON 对象（{…}）" : "a record must be one JSON object ({…})";
-    Record& r = sink.records.front().second;
-    if (r.has_problem) return r.problem.detail;
+    if (json.size() > Drafts::kMaxImportBytes) return too_large(lang);  // the same limit as an imported file
+    Record r;
+    FileError error;
+    if (!read_one_record(*playbook_, json, lang, r, error)) return where_and_what(error, lang);
     drafts_[i].record = std::move(r);
     drafts_[i].touched.assign(playbook_->fields.size(), true);  // show its problems at once
     drafts_[i].follow_previous = false;                         // the page's values stay as given
@@ -693,17 +685,17 @@ std::string Drafts::replace(std::size_t i, const std::string& json, Lang lang) {
 }
 
 std::string Drafts::set_previous(const std::string& json, Lang lang) {
+    if (json.size() > Drafts::kMaxImportBytes) return too_large(lang);
     const std::size_t start = first_significant(json);
-    if (start == json.size() || json[start] != '[')
-        return lang == Lang::ZhCN ? "之前的记录必须是 JSON 数组（[…]）" : "previous records must be a JSON array ([…])";
+    if (start == json.size() || json[start] != '[') return say(lang, Msg::PreviousNotArray);
     Collect sink;
-    if (std::string e = read_json(*playbook_, json, lang, sink); !e.empty()) return e;
+    auto reader = make_reader(InputFormat::Json, *playbook_, lang, sink);
+    reader->feed(json);
+    reader->finish();
+    if (reader->failed()) return where_and_what(reader->error(), lang);
     std::vector<Record> records;
     for (auto& [line, record] : sink.records) {
-        if (record.has_problem)
-            return (lang == Lang::ZhCN ? "第 " + std::to_string(line) + " 行的记录："
-                                       : "the record on line " + std::to_string(line) + ": ") +
-                   record.problem.detail;
+        if (record.has_problem) return say(lang, Msg::RecordOnLine, {std::to_string(line), record.problem.detail});
         records.push_back(std::move(record));
     }
     previous_ = std::move(records);

@@ -298,7 +298,7 @@ bool CsvReader::end_row(const char* p) {
 
 bool CsvReader::take_header() {
     if (too_large_) {
-        fail(row_line_, 1, message(lang_, Msg::TooLarge, {std::to_string(max_record_bytes)}));
+        fail(row_line_, 1, Message(Msg::TooLarge, {std::to_string(max_record_bytes)}), lang_);
         return false;
     }
     std::vector<std::string_view> names;
@@ -309,8 +309,8 @@ bool CsvReader::take_header() {
     }
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i].empty()) {
-            fail(header_pos_[i].line, header_pos_[i].column,
-                 message(lang_, Msg::CsvHeaderEmpty, {std::to_string(i + 1)}));
+            fail(header_pos_[i].line, header_pos_[i].column, Message(Msg::CsvHeaderEmpty, {std::to_string(i + 1)}),
+                 lang_);
             return false;
         }
     }
@@ -326,8 +326,7 @@ bool CsvReader::take_header() {
     }
     if (first_unknown < names.size()) {
         fail(header_pos_[first_unknown].line, header_pos_[first_unknown].column,
-             message(lang_, unknown.size() == 1 ? Msg::CsvHeaderUnknown : Msg::CsvHeaderUnknownMany,
-                     {unknown.str(lang_)}));
+             Message(unknown.size() == 1 ? Msg::CsvHeaderUnknown : Msg::CsvHeaderUnknownMany, {unknown.arg()}), lang_);
         return false;
     }
     std::vector<bool> seen(playbook_.fields.size(), false);
@@ -335,7 +334,7 @@ bool CsvReader::take_header() {
         const int field = playbook_.field_index(names[i]);
         if (seen[static_cast<std::size_t>(field)]) {
             fail(header_pos_[i].line, header_pos_[i].column,
-                 message(lang_, Msg::CsvHeaderDuplicate, {printable_name(names[i])}));
+                 Message(Msg::CsvHeaderDuplicate, {printable_name(names[i])}), lang_);
             return false;
         }
         seen[static_cast<std::size_t>(field)] = true;
@@ -350,22 +349,18 @@ bool CsvReader::take_header() {
 
 void CsvReader::deliver_row() {
     if (too_large_) {  // drop_row_text() already emptied the record
-        record_.has_problem = true;
-        record_.problem.code = Code::TooLarge;
-        record_.problem.detail = message(lang_, Msg::TooLarge, {std::to_string(max_record_bytes)});
+        set_problem(record_, Code::TooLarge, Message(Msg::TooLarge, {std::to_string(max_record_bytes)}), lang_);
     } else if (cell_count_ != header_fields_.size()) {
         // The cells that are there are kept: the report can still name the record's id.
-        record_.has_problem = true;
-        record_.problem.code = Code::ParseError;
-        record_.problem.detail =
-            message(lang_, Msg::CsvRagged,
-                    {std::to_string(row_line_), std::to_string(cell_count_), std::to_string(header_fields_.size())});
+        set_problem(record_, Code::ParseError,
+                    Message(Msg::CsvRagged, {std::to_string(row_line_), std::to_string(cell_count_),
+                                             std::to_string(header_fields_.size())}),
+                    lang_);
     } else if (bad_cell_ != std::string::npos) {
-        record_.has_problem = true;
-        record_.problem.code = Code::ParseError;
         const std::string& name = playbook_.fields[static_cast<std::size_t>(header_fields_[bad_cell_])].key;
-        record_.problem.detail =
-            message(lang_, Msg::CsvInvalidUtf8, {std::to_string(row_line_), std::to_string(bad_cell_ + 1), name});
+        set_problem(record_, Code::ParseError,
+                    Message(Msg::CsvInvalidUtf8, {std::to_string(row_line_), std::to_string(bad_cell_ + 1), name}),
+                    lang_);
     }
     const std::size_t index = count_;
     count_ = index + 1;
@@ -373,7 +368,7 @@ void CsvReader::deliver_row() {
 }
 
 void CsvReader::fail_after_quote() {
-    fail(bad_pos_.line, bad_pos_.column, message(lang_, Msg::CsvQuoteNotClosed, {describe_char(bad_bytes_)}));
+    fail(bad_pos_.line, bad_pos_.column, Message(Msg::CsvQuoteNotClosed, {describe_char(bad_bytes_)}), lang_);
 }
 
 void CsvReader::feed(std::string_view bytes) {
@@ -443,8 +438,8 @@ void CsvReader::feed(std::string_view bytes) {
                 } else if (*p == '"') {
                     const Position at = position_at(p);
                     fail(at.line, at.column,
-                         message(lang_, Msg::CsvStrayQuote,
-                                 {std::to_string(row_line_), std::to_string(cell_count_ + 1)}));
+                         Message(Msg::CsvStrayQuote, {std::to_string(row_line_), std::to_string(cell_count_ + 1)}),
+                         lang_);
                     return;
                 } else {
                     if (!end_row(p)) return;
@@ -521,7 +516,7 @@ void CsvReader::finish() {
         case State::Unquoted:
         case State::QuoteInQuoted: end_row(here); break;
         case State::Quoted:
-            fail(quote_line_, quote_col_, message(lang_, Msg::CsvUnterminatedQuote, {std::to_string(quote_line_)}));
+            fail(quote_line_, quote_col_, Message(Msg::CsvUnterminatedQuote, {std::to_string(quote_line_)}), lang_);
             break;
         case State::AfterQuoteBad: fail_after_quote(); break;
     }

@@ -13,22 +13,20 @@ namespace ftblock::detail {
 
 namespace {
 
-std::string kind_name(Lang lang, JsonKind kind) {
-    static const char* en[] = {"an object", "an array", "a string", "a number", "a boolean", "null"};
-    static const char* zh[] = {"对象", "数组", "字符串", "数字", "布尔值", "null"};
-    int i = static_cast<int>(kind);
-    return lang == Lang::ZhCN ? zh[i] : en[i];
+Message kind_name(JsonKind kind) {
+    static const Msg kWords[] = {Msg::KindObject, Msg::KindArray,   Msg::KindString,
+                                 Msg::KindNumber, Msg::KindBoolean, Msg::KindNull};
+    return Message(kWords[static_cast<int>(kind)]);
 }
 
 // The scanner's message for an error at `text[e.offset]`; `line_byte` is the byte number of
 // `text[0]` in its line (1-based), for invalid UTF-8 ("byte N of the line").
-std::string scan_message(Lang lang, const ScanError& e, std::string_view text, std::uint64_t line_byte) {
-    if (e.msg != Msg::InvalidUtf8 || e.offset >= text.size()) return message(lang, e.msg, {e.arg});
+Message scan_message(const ScanError& e, std::string_view text, std::uint64_t line_byte) {
+    if (e.msg != Msg::InvalidUtf8 || e.offset >= text.size()) return Message(e.msg, {e.arg});
     std::size_t line_start = e.offset;
     while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
     const std::uint64_t byte = line_start > 0 ? e.offset - line_start + 1 : line_byte + e.offset;
-    return message(lang, Msg::InvalidUtf8,
-                   {hex_byte(static_cast<unsigned char>(text[e.offset])), std::to_string(byte)});
+    return Message(Msg::InvalidUtf8, {hex_byte(static_cast<unsigned char>(text[e.offset])), std::to_string(byte)});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,9 +88,7 @@ private:
 
     void too_large() {
         record_.reset(playbook_.fields.size());
-        record_.has_problem = true;
-        record_.problem.code = Code::TooLarge;
-        record_.problem.detail = message(lang_, Msg::TooLarge, {std::to_string(max_record_bytes)});
+        set_problem(record_, Code::TooLarge, Message(Msg::TooLarge, {std::to_string(max_record_bytes)}), lang_);
         sink_.on_record(count_++, line_no_, record_);
     }
 
@@ -116,17 +112,13 @@ private:
             case ScanOutcome::Record: break;
             case ScanOutcome::NotObject:
                 record_.reset(playbook_.fields.size());
-                record_.has_problem = true;
-                record_.problem.code = Code::WrongType;
-                record_.problem.detail = message(lang_, Msg::NotAnObject, {kind_name(lang_, kind)});
+                set_problem(record_, Code::WrongType, Message(Msg::NotAnObject, {kind_name(kind)}), lang_);
                 break;
             case ScanOutcome::Error: {
                 record_.reset(playbook_.fields.size());
-                record_.has_problem = true;
-                record_.problem.code = Code::ParseError;
                 Position pos = advance_position({this_line, 1}, text, error.offset);
-                record_.problem.detail =
-                    message(lang_, Msg::AtColumn, {std::to_string(pos.column), scan_message(lang_, error, text, 1)});
+                set_problem(record_, Code::ParseError,
+                            Message(Msg::AtColumn, {std::to_string(pos.column), scan_message(error, text, 1)}), lang_);
                 break;
             }
         }
@@ -199,14 +191,14 @@ private:
     enum class State { Start, BeforeElement, Element, AfterElement };
 
     void fail_at(std::uint64_t line, std::uint64_t column, Msg msg, std::string arg = {}) {
-        fail(line, column, message(lang_, msg, {arg}));
+        fail(line, column, Message(msg, {std::move(arg)}), lang_);
     }
     void fail_here(Msg msg, std::string arg = {}) { fail_at(line_, col_, msg, std::move(arg)); }
 
     void fail_in_element(const ScanError& e) {
         std::string_view text(buf_.data() + elem_start_, buf_.size() - elem_start_);
         Position pos = advance_position({elem_line_, elem_col_}, text, e.offset);
-        fail(pos.line, pos.column, scan_message(lang_, e, text, elem_offset_ - elem_line_start_ + 1));
+        fail(pos.line, pos.column, scan_message(e, text, elem_offset_ - elem_line_start_ + 1), lang_);
     }
 
     // Advance line/column over one byte that has been framed.
@@ -265,7 +257,7 @@ private:
         ScanError error;
         if (!scan_value(rest, 1, error) && error.msg != Msg::UnexpectedEnd && error.msg != Msg::TrailingContent &&
             error.offset == 0) {
-            fail(line_, col_, scan_message(lang_, error, rest, consumed_ + pos_ - line_start_ + 1));
+            fail(line_, col_, scan_message(error, rest, consumed_ + pos_ - line_start_ + 1), lang_);
             return true;
         }
         fail_here(Msg::NotArrayOrObject);
@@ -472,9 +464,7 @@ private:
         state_ = State::AfterElement;
         if (skipping_) {
             record_.reset(playbook_.fields.size());
-            record_.has_problem = true;
-            record_.problem.code = Code::TooLarge;
-            record_.problem.detail = message(lang_, Msg::TooLarge, {std::to_string(max_record_bytes)});
+            set_problem(record_, Code::TooLarge, Message(Msg::TooLarge, {std::to_string(max_record_bytes)}), lang_);
             sink_.on_record(count_++, skip_line_, record_);
             skipping_ = false;
             return;
@@ -494,9 +484,7 @@ private:
             case ScanOutcome::Record: break;
             case ScanOutcome::NotObject:
                 record_.reset(playbook_.fields.size());
-                record_.has_problem = true;
-                record_.problem.code = Code::WrongType;
-                record_.problem.detail = message(lang_, Msg::NotAnObject, {kind_name(lang_, kind)});
+                set_problem(record_, Code::WrongType, Message(Msg::NotAnObject, {kind_name(kind)}), lang_);
                 break;
             case ScanOutcome::Error:
                 if (error.msg == Msg::TrailingContent && array_) error.msg = Msg::ExpectedCommaOrBracket;

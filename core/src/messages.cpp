@@ -1,95 +1,100 @@
-// The reader's sentences in both languages. Validator sentences are built from the playbook's
-// own words in validator_messages.cpp.
+// The catalog's core rows as a table, and the one formatter of every message (the form's words
+// use it too: web/i18n.cpp).
 #include "messages.h"
 
-#include <cassert>
-
-namespace ftblock::detail {
+namespace ftblock {
 
 namespace {
 
-struct Entry {
-    Msg id;
+struct Row {
+    const char* name;
     const char* en;
     const char* zh;
 };
 
-const Entry kMessages[] = {
-    {Msg::UnexpectedEnd, "unexpected end of input", "输入意外结束"},
-    {Msg::UnexpectedChar, "unexpected character {0}", "意外的字符 {0}"},
-    {Msg::ExpectedValue, "expected a value", "此处应为一个值"},
-    {Msg::ExpectedKey, "expected a key in double quotes", "此处应为带双引号的键"},
-    {Msg::ExpectedColon, "expected ':' after the key", "键之后应为 ':'"},
-    {Msg::ExpectedCommaOrBrace, "expected ',' or '}'", "此处应为 ',' 或 '}'"},
-    {Msg::ExpectedCommaOrBracket, "expected ',' or ']'", "此处应为 ',' 或 ']'"},
-    {Msg::TrailingComma, "trailing comma is not allowed in JSON", "JSON 不允许末尾逗号"},
-    {Msg::TrailingContent, "unexpected content after the value", "值之后有多余的内容"},
-    {Msg::CommentNotAllowed, "comments are not allowed in JSON", "JSON 不允许注释"},
-    {Msg::SingleQuote, "strings must use double quotes", "字符串必须使用双引号"},
-    {Msg::NonFinite, "NaN and Infinity are not JSON values", "NaN 和 Infinity 不是 JSON 值"},
-    {Msg::BadNumber, "malformed number", "数字格式错误"},
-    {Msg::BadLiteral, "invalid literal '{0}'", "无效的字面量 '{0}'"},
-    {Msg::ControlInString, "control character {0} must be escaped in a string", "字符串中的控制字符 {0} 必须转义"},
-    {Msg::BadEscape, "invalid escape '{0}'", "无效的转义 '{0}'"},
-    {Msg::LoneSurrogate, "lone surrogate {0} is not a character", "单独的代理项 {0} 不是字符"},
-    {Msg::InvalidUtf8, "invalid UTF-8: byte 0x{0} (byte {1} of the line)",
-     "无效的 UTF-8：字节 0x{0}（本行第 {1} 个字节）"},
-    {Msg::Utf16, "expected UTF-8, found UTF-16", "应为 UTF-8，但文件是 UTF-16"},
-    {Msg::EmptyJson, "empty JSON file: expected an array of records or one record object",
-     "JSON 文件为空：应为记录数组或单个记录对象"},
-    {Msg::NotArrayOrObject, "the JSON document must be an array of records or one record object",
-     "JSON 文档必须是记录数组或单个记录对象"},
-    {Msg::TooDeep, "nesting deeper than {0}", "嵌套深度超过 {0}"},
-    {Msg::MismatchedBracket, "'{0}' does not close '{1}'", "'{0}' 与 '{1}' 不匹配"},
-    {Msg::TooLarge, "record is over {0} bytes; its fields were not checked", "记录超过 {0} 字节，未检查其字段"},
-    {Msg::NotAnObject, "record must be a JSON object, found {0}", "记录必须是 JSON 对象，实际为{0}"},
-    {Msg::AtColumn, "column {0}: {1}", "第 {0} 列：{1}"},
-    {Msg::CsvUnterminatedQuote, "unterminated quoted field opened at line {0}",
-     "第 {0} 行开始的带引号字段没有结束引号"},
-    {Msg::CsvStrayQuote, "quote inside an unquoted field (row {0}, field {1})",
-     "未加引号的字段中出现引号（第 {0} 行，第 {1} 个字段）"},
-    {Msg::CsvQuoteNotClosed, "expected ',' or a line end after the closing quote, found {0}",
-     "结束引号之后应为 ',' 或换行，实际为 {0}"},
-    {Msg::CsvRagged, "row {0} has {1} fields, expected {2}", "第 {0} 行有 {1} 个字段，应为 {2} 个"},
-    {Msg::CsvInvalidUtf8, "field {1} ({2}) of row {0} is not valid UTF-8",
-     "第 {0} 行的第 {1} 个字段（{2}）不是有效的 UTF-8"},
-    {Msg::CsvHeaderUnknown, "unknown column name in the header: {0}", "表头中有未知的列名：{0}"},
-    {Msg::CsvHeaderUnknownMany, "unknown column names in the header: {0}", "表头中有未知的列名：{0}"},
-    {Msg::CsvHeaderEmpty, "empty column name in the header (field {0})", "表头第 {0} 个字段的列名为空"},
-    {Msg::CsvHeaderDuplicate, "duplicate column name in the header: {0}", "表头中的列名重复：{0}"},
-    {Msg::CannotRead, "cannot read the file: {0}", "无法读取文件：{0}"},
+#define FTB_MSG_ROW_core(id, en, zh) {#id, en, zh},
+#define FTB_MSG_ROW_form(id, en, zh)
+const Row kRows[] = {
+#define FTB_MSG(domain, id, en, zh) FTB_MSG_ROW_##domain(id, en, zh)
+#include "ftblock/catalog.def"
+#undef FTB_MSG
 };
+static_assert(sizeof kRows / sizeof kRows[0] == msg_count, "one row per Msg id");
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+std::string render_message(std::string_view pattern, const std::string_view* args, std::size_t count) {
     std::string out;
     out.reserve(pattern.size() + 16);
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-        char c = pattern[i];
-        if (c == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
-            pattern[i + 1] <= '9') {
-            std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '0');
-            if (n < args.size()) out += *(args.begin() + n);
+        const char c = pattern[i];
+        if (c != '{' || i + 2 >= pattern.size() || !is_digit(pattern[i + 1])) {
+            out += c;
+            continue;
+        }
+        const std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '0');
+        const std::string_view arg = n < count ? args[n] : std::string_view();
+        if (pattern[i + 2] == '}') {  // {N}
+            out += arg;
             i += 2;
             continue;
         }
-        out += c;
+        const std::size_t bar = pattern[i + 2] == ':' ? pattern.find('|', i + 3) : std::string_view::npos;
+        const std::size_t end = bar == std::string_view::npos ? bar : pattern.find('}', bar);
+        if (end == std::string_view::npos) {  // not a placeholder: literal text
+            out += c;
+            continue;
+        }
+        out += arg == "1" ? pattern.substr(i + 3, bar - i - 3) : pattern.substr(bar + 1, end - bar - 1);
+        i = end;
     }
     return out;
 }
 
-std::string NameList::str(Lang lang) const {
-    std::string out;
+std::string render_message(std::string_view pattern, std::initializer_list<std::string_view> args) {
+    return render_message(pattern, args.begin(), args.size());
+}
+
+const char* msg_pattern(Lang lang, Msg id) {
+    const Row& row = kRows[static_cast<std::size_t>(id)];
+    return lang == Lang::ZhCN ? row.zh : row.en;
+}
+
+const char* msg_name(Msg id) { return id == Msg::Count_ ? "" : kRows[static_cast<std::size_t>(id)].name; }
+
+std::string say(Lang lang, Msg id, std::initializer_list<std::string_view> args) {
+    return render_message(msg_pattern(lang, id), args);
+}
+
+std::string Message::in(Lang lang) const {
+    if (empty()) return {};
+    std::vector<std::string> nested;  // texts of message arguments, kept alive for the views
+    nested.reserve(args.size());
+    std::vector<std::string_view> views;
+    views.reserve(args.size());
+    for (const MessageArg& a : args) {
+        if (a.message) {
+            nested.push_back(a.message->in(lang));
+            views.emplace_back(nested.back());
+        } else {
+            views.emplace_back(a.text);
+        }
+    }
+    return render_message(msg_pattern(lang, id), views.data(), views.size());
+}
+
+namespace detail {
+
+MessageArg NameList::arg() const {
+    std::string names;
     for (const std::string& name : listed_) {
-        if (!out.empty()) out += ", ";
-        out += name;
+        if (!names.empty()) names += ", ";
+        names += name;
     }
-    if (count_ > listed_.size()) {
-        const std::string more = std::to_string(count_ - listed_.size());
-        out += lang == Lang::ZhCN ? format("……等另外 {0} 个", {more}) : format(", … and {0} more", {more});
-    }
-    return out;
+    if (count_ <= listed_.size()) return MessageArg(std::move(names));
+    return Message(Msg::NameListMore, {std::move(names), std::to_string(count_ - listed_.size())});
 }
 
 std::string hex_byte(unsigned char byte) {
@@ -97,12 +102,6 @@ std::string hex_byte(unsigned char byte) {
     return {kDigits[byte >> 4], kDigits[byte & 0xF]};
 }
 
-std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args) {
-    for (const Entry& e : kMessages) {
-        if (e.id == id) return format(lang == Lang::ZhCN ? e.zh : e.en, args);
-    }
-    assert(false && "message id without text");
-    return {};
-}
+}  // namespace detail
 
-}  // namespace ftblock::detail
+}  // namespace ftblock

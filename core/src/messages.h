@@ -1,64 +1,19 @@
-// Private: every sentence the core says, in both languages, in one table (messages.cpp).
-// Arguments are substituted for {0}, {1}, … ; the public catalog is docs/diagnostics.md.
+// Private: what the core's message code shares beyond the public catalog (ftblock/messages.h):
+// bounded name lists and the conventions for positions. The public list of diagnostics is
+// docs/diagnostics.md.
 #pragma once
 
 #include <cstddef>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ftblock/text.h"
+#include "ftblock/messages.h"
 
 namespace ftblock::detail {
 
-enum class Msg {
-    // reading: JSON / JSON Lines
-    UnexpectedEnd,   // unexpected end of input
-    UnexpectedChar,  // {0}: the character
-    ExpectedValue,
-    ExpectedKey,
-    ExpectedColon,
-    ExpectedCommaOrBrace,
-    ExpectedCommaOrBracket,
-    TrailingComma,
-    TrailingContent,  // unexpected content after the value
-    CommentNotAllowed,
-    SingleQuote,
-    NonFinite,  // NaN / Infinity
-    BadNumber,
-    BadLiteral,       // {0}: what was found (e.g. "tru")
-    ControlInString,  // {0}: U+XXXX
-    BadEscape,        // {0}: the escape
-    LoneSurrogate,    // {0}: \uXXXX
-    InvalidUtf8,      // {0}: the byte (hex), {1}: its byte number in the line (1-based)
-    Utf16,
-    EmptyJson,
-    NotArrayOrObject,
-    TooDeep,            // {0}: the limit
-    MismatchedBracket,  // {0}: found, {1}: expected
-    TooLarge,           // {0}: the limit in bytes
-    NotAnObject,        // {0}: what it is (array / string / number / …)
-    AtColumn,           // {0}: column, {1}: message — record-level detail with a position
-    // reading: CSV
-    CsvUnterminatedQuote,  // {0}: line where the quoted field opened
-    CsvStrayQuote,         // {0}: row (line), {1}: field number
-    CsvQuoteNotClosed,     // {0}: what follows the closing quote
-    CsvRagged,             // {0}: row (line), {1}: fields found, {2}: fields expected
-    CsvInvalidUtf8,        // {0}: row (line), {1}: field number, {2}: column name
-    CsvHeaderUnknown,      // {0}: the name
-    CsvHeaderUnknownMany,  // {0}: the names (NameList)
-    CsvHeaderEmpty,        // {0}: field number
-    CsvHeaderDuplicate,    // {0}: the name
-    // files
-    CannotRead,  // {0}: the reason
-};
-
-std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args = {});
-std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
-
 // Names listed in a message, bounded however many there are: the first kMaxListed in full,
-// then "… and N more" ("……等另外 N 个"). Adding costs O(1) once the list is full.
+// then "… and N more" (NameListMore). Adding costs O(1) once the list is full.
 class NameList {
 public:
     static constexpr std::size_t kMaxListed = 20;
@@ -68,7 +23,11 @@ public:
         ++count_;
     }
     std::size_t size() const { return count_; }
-    std::string str(Lang lang) const;
+    MessageArg arg() const;  // the list as a message argument
+    std::string str(Lang lang) const {
+        MessageArg a = arg();
+        return a.message ? a.message->in(lang) : a.text;
+    }
 
 private:
     std::vector<std::string> listed_;

@@ -12,10 +12,11 @@
 
 namespace ftblock {
 
-void RecordReader::fail(std::uint64_t line, std::uint64_t column, std::string message) {
+void RecordReader::fail(std::uint64_t line, std::uint64_t column, Message what, Lang lang) {
     if (failed_) return;
     failed_ = true;
-    error_ = FileError{line, column, std::move(message)};
+    std::string text = what.in(lang);
+    error_ = FileError{line, column, std::move(what), std::move(text)};
 }
 
 bool parse_input_format(std::string_view text, InputFormat& out) {
@@ -108,7 +109,7 @@ private:
                 if (could_be_bom && !utf16) return;
             }
             if (prefix_.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF))) {
-                fail(1, 1, detail::message(lang_, detail::Msg::Utf16));
+                fail(1, 1, Message(Msg::Utf16), lang_);
                 prefix_.clear();
                 return;
             }

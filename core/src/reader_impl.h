@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <utility>
 
 #include "ftblock/playbook.h"
 #include "ftblock/reader.h"
@@ -19,5 +20,13 @@ struct Position {
     std::uint64_t line, column;
 };
 Position advance_position(Position start, std::string_view text, std::size_t offset);
+
+// Marks `record` as one that could not be read: its code, and the message in `lang` too.
+inline void set_problem(Record& record, Code code, Message what, Lang lang) {
+    record.has_problem = true;
+    record.problem.code = code;
+    record.problem.detail = what.in(lang);
+    record.problem.what = std::move(what);
+}
 
 }  // namespace ftblock::detail

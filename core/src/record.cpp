@@ -12,6 +12,7 @@ void Record::reset(std::size_t field_count) {
     duplicate_keys.clear();
     has_problem = false;
     problem.code = Code::ParseError;
+    problem.what = Message();
     problem.detail.clear();
 }
 

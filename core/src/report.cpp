@@ -1,5 +1,6 @@
 #include "ftblock/report.h"
 
+#include "ftblock/messages.h"
 #include "ftblock/writer.h"
 
 namespace ftblock {
@@ -9,6 +10,40 @@ namespace {
 void append_uint(std::string& out, std::uint64_t v) { out += std::to_string(v); }
 
 }  // namespace
+
+void append_file_error_json(std::string& out, const FileError& error) {
+    out += "{\"line\": ";
+    if (error.line)
+        append_uint(out, error.line);
+    else
+        out += "null";
+    out += ", \"column\": ";
+    if (error.line)
+        append_uint(out, error.column);
+    else
+        out += "null";
+    out += ", \"message\": ";
+    append_json_string(out, error.message);
+    out += '}';
+}
+
+void append_summary_json(std::string& out, const Summary& s) {
+    auto field = [&out](const char* name, std::size_t v, const char* after) {
+        out += '"';
+        out += name;
+        out += "\": ";
+        append_uint(out, v);
+        out += after;
+    };
+    out += '{';
+    field("files", s.files, ", ");
+    field("file_errors", s.file_errors, ", ");
+    field("records", s.records, ", ");
+    field("valid", s.valid, ", ");
+    field("invalid", s.invalid, ", ");
+    field("errors", s.errors, ", ");
+    field("warnings", s.warnings, "}");
+}
 
 void Report::begin() {
     if (format_ == ReportFormat::Json) out_ += "{\"records\": [";
@@ -94,41 +129,19 @@ void Report::end() {
                 out_ += "null}";
                 continue;
             }
-            out_ += "{\"line\": ";
-            if (f.error.line)
-                append_uint(out_, f.error.line);
-            else
-                out_ += "null";
-            out_ += ", \"column\": ";
-            if (f.error.line)
-                append_uint(out_, f.error.column);
-            else
-                out_ += "null";
-            out_ += ", \"message\": ";
-            append_json_string(out_, f.error.message);
-            out_ += "}}";
+            append_file_error_json(out_, f.error);
+            out_ += '}';
         }
         out_ += files_.empty() ? "],\n" : "\n],\n";
-        out_ += "\"summary\": {\"files\": " + std::to_string(s.files) +
-                ", \"file_errors\": " + std::to_string(s.file_errors) + ", \"records\": " + std::to_string(s.records) +
-                ", \"valid\": " + std::to_string(s.valid) + ", \"invalid\": " + std::to_string(s.invalid) +
-                ", \"errors\": " + std::to_string(s.errors) + ", \"warnings\": " + std::to_string(s.warnings) + "}}\n";
+        out_ += "\"summary\": ";
+        append_summary_json(out_, s);
+        out_ += "}\n";
         return;
     }
     auto n = [](std::size_t v) { return std::to_string(v); };
-    if (lang_ == Lang::ZhCN) {
-        out_ += "共 " + n(s.files) + " 个文件、" + n(s.records) + " 条记录：" + n(s.valid) + " 条有效，" +
-                n(s.invalid) + " 条无效；" + n(s.errors) + " 个错误，" + n(s.warnings) + " 个警告，" +
-                n(s.file_errors) + " 个文件错误\n";
-    } else {
-        auto plural = [&](std::size_t v, const char* one, const char* many) {
-            return n(v) + " " + (v == 1 ? one : many);
-        };
-        out_ += plural(s.records, "record", "records") + " in " + plural(s.files, "file", "files") + ": " + n(s.valid) +
-                " valid, " + n(s.invalid) + " invalid; " + plural(s.errors, "error", "errors") + ", " +
-                plural(s.warnings, "warning", "warnings") + ", " + plural(s.file_errors, "file error", "file errors") +
-                "\n";
-    }
+    out_ += say(lang_, Msg::ReportSummary,
+                {n(s.records), n(s.files), n(s.valid), n(s.invalid), n(s.errors), n(s.warnings), n(s.file_errors)});
+    out_ += '\n';
 }
 
 int Report::exit_code() const {

@@ -156,7 +156,10 @@ private:
 
 void validate(const Playbook& playbook, const Record& record, const ValidationContext& context, Diagnostics& out) {
     if (record.has_problem) {
-        out.push_back(Diagnostic{"", record.problem.code, code_severity(record.problem.code), record.problem.detail});
+        // In the language asked for, whatever the reader's was.
+        const RecordProblem& p = record.problem;
+        out.push_back(
+            Diagnostic{"", p.code, code_severity(p.code), p.what.empty() ? p.detail : p.what.in(context.lang)});
         return;
     }
     Checker(playbook, record, context, out).run();

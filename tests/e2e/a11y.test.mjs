@@ -415,7 +415,7 @@ test('the drafts list is a listbox: Up/Down, Home/End choose the draft, the acti
     const ax = await axControls(page);
     assert.deepEqual([ax.drafts.role, ax.drafts.name], ['listbox', 'Drafts']);
     assert.deepEqual([ax[`draft_${uids[2]}`].role, ax[`draft_${uids[2]}`].name, ax[`draft_${uids[2]}`].selected, ax[`draft_${uids[2]}`].description],
-      ['option', '(untitled)', true, 'Delivery · 7 problem(s)']);
+      ['option', '(untitled)', true, 'Delivery · 7 problems']);
   } finally {
     await form.close();
   }
@@ -580,13 +580,13 @@ test('the live region says the problem count once typing settles, and the langua
     }
     assert.deepEqual([...heard], [''], 'nothing said on each keystroke');
     await sleep(1300);
-    assert.equal(await liveText(page), 'Problems: 4 error(s), 0 warning(s)');
+    assert.equal(await liveText(page), 'Problems: 4 errors, 0 warnings');
     // A change that ends where it began says nothing new.
     await page.keyboard.press('End');
     await page.keyboard.type('x');
     await page.keyboard.press('Backspace');
     await sleep(1300);
-    assert.equal(await liveText(page), 'Problems: 4 error(s), 0 warning(s)');
+    assert.equal(await liveText(page), 'Problems: 4 errors, 0 warnings');
 
     // The language, from the form's own list (the arrows on its select).
     await tabTo(page, 'language');

@@ -150,9 +150,9 @@ test('setRecord takes a record or refuses it with the reason, leaving the form a
     assert.deepEqual(await host.events('a', 'change'), []);
 
     const refused = [
-      ['not json', /^ftblock: setRecord: a record must be one JSON object/],
+      ['not json', /^ftblock: setRecord: line 1, column 1: invalid literal 'not'/],
       ['{"id": x}', /^ftblock: setRecord: line 1, column 8: /],
-      ['[{"id": "x"}]', /^ftblock: setRecord: a record must be one JSON object/],
+      ['[{"id": "x"}]', /^ftblock: setRecord: line 1, column 1: expected one JSON object \(one record\), found an array$/],
       ['{"id": "x"', /^ftblock: setRecord: line 1, column 11: /],
       [JSON.stringify({ ...good, notes: 'x'.repeat(1100000) }), /too large|1 MiB|1048576/],
       ['{"id":' + '['.repeat(10000) + ']'.repeat(10000) + '}', /^ftblock: setRecord: line 1, column \d+: .*(deep|nest)/],
@@ -246,7 +246,7 @@ test('options the form cannot use: ready rejects and a readable message names th
   try {
     const failed = (await host.log()).filter((e) => e.type === 'failed');
     assert.deepEqual(failed.map((e) => e.form).sort(), ['a', 'b']);
-    assert.match(failed.find((e) => e.form === 'a').message, /options\.record: a record must be one JSON object/);
+    assert.match(failed.find((e) => e.form === 'a').message, /options\.record: line 1, column 1: expected one JSON object \(one record\), found an array/);
     assert.match(failed.find((e) => e.form === 'b').message, /options\.previous must be an array of records/);
     const shown = await host.page.evaluate(() => ['a', 'b'].map((n) => {
       const el = document.querySelector(`#form-${n} [role=alert]`);

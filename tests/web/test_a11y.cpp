@@ -125,7 +125,7 @@ TEST_CASE("the mirror describes a new assignment draft's fields in order, in Eng
     customer = node(host, "field_customer");
     CHECK(customer["error"] == "Customer is required: the customer's name");
     CHECK(flag(customer, "invalid"));
-    CHECK(tree(host)["summary"] == "Problems: 5 error(s), 0 warning(s)");
+    CHECK(tree(host)["summary"] == "Problems: 5 errors, 0 warnings");
 }
 
 TEST_CASE("the mirror speaks Chinese when the form does") {

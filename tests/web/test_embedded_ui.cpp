@@ -58,8 +58,10 @@ TEST_CASE("set_record refuses what is not one usable JSON object and keeps the r
     REQUIRE(ui.app().set_record(kValidAssignment) == "");
     const nlohmann::json before = ui.current();
     const int changes = ui.host().changes;
-    CHECK(ui.app().set_record("[]") == "a record must be one JSON object ({…})");
-    CHECK(ui.app().set_record("  ") == "a record must be one JSON object ({…})");
+    // the validator's validate() words (read_one_record), with the position
+    CHECK(ui.app().set_record("[]") == "line 1, column 1: expected one JSON object (one record), found an array");
+    CHECK(ui.app().set_record("  ") == "line 1, column 3: expected one JSON object (one record), found nothing");
+    CHECK(ui.app().set_record("42") == "line 1, column 1: expected one JSON object (one record)");
     CHECK(ui.app().set_record(R"({"id": "x",})").rfind("line 1, column 12: ", 0) == 0);
     CHECK(ui.app().set_record(R"({"a":1} {"b":2})").rfind("line 1, column 9: ", 0) == 0);
     const std::string deep = std::string(R"({"id":)") + std::string(100, '[') + std::string(100, ']') + "}";

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "ftblock/messages.h"
 #include "ftblock/record.h"
 #include "ftblock/text.h"
 
@@ -28,7 +29,8 @@ constexpr int max_depth = 64;                          // nesting, counted from 
 struct FileError {             // a problem with the file as a whole (exit 2)
     std::uint64_t line = 0;    // 1-based; 0 when there is no position
     std::uint64_t column = 0;  // 1-based, in code points; 0 when there is no position
-    std::string message;       // in the reader's language
+    Message what;              // the catalog's id (a stable code: msg_name) and its arguments
+    std::string message;       // what.in(the reader's language)
 };
 
 class RecordSink {  // receives records as soon as they are read
@@ -49,7 +51,7 @@ public:
     std::size_t count() const { return count_; }  // records delivered so far
 
 protected:
-    void fail(std::uint64_t line, std::uint64_t column, std::string message);
+    void fail(std::uint64_t line, std::uint64_t column, Message what, Lang lang);
     bool failed_ = false;
     FileError error_;
     std::size_t count_ = 0;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ftblock/diagnostic.h"
+#include "ftblock/messages.h"
 
 namespace ftblock {
 
@@ -28,7 +29,8 @@ struct FieldValue {
 
 struct RecordProblem {             // the record could not be read as a record
     Code code = Code::ParseError;  // ParseError, TooLarge or WrongType
-    std::string detail;            // already in the report's language
+    Message what;                  // the catalog's id and arguments
+    std::string detail;            // what.in(the reader's language)
 };
 
 struct Record {

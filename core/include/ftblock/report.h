@@ -24,6 +24,10 @@ struct Summary {
     std::size_t errors = 0, warnings = 0;  // record diagnostics
 };
 
+// The report's JSON pieces, written here only (the validator's API returns the same objects).
+void append_file_error_json(std::string& out, const FileError& error);  // {"line", "column", "message"}
+void append_summary_json(std::string& out, const Summary& summary);     // {"files", …, "warnings"}
+
 class Report {
 public:
     Report(ReportFormat format, Lang lang) : format_(format), lang_(lang) {}

@@ -16,7 +16,7 @@
 namespace ftblock {
 
 // Earlier records of each entitlement (same workload, same customer after trimming,
-// case-insensitive), for the delivery row's "previous value" (上一值) rule.
+// case-insensitive), for the delivery row's "previous value" rule (docs/diagnostics.md, changed_from_previous).
 class PreviousIndex {
 public:
     struct Entry {
