@@ -2,7 +2,9 @@
 // labels and cells, and the L2 sections, word for word (with only SPEC §1's wording fixes).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "ftblock/playbook.h"
@@ -218,4 +220,109 @@ TEST_CASE("a playbook file with a broken shape is refused with the path of the p
         "\"en\": \"Not applicable\"}},\n       \"engagement_scenario\": {\"rule\": \"required\", \"keep_previous\"");
     REQUIRE(no_rule != text);
     CHECK(load_playbook(no_rule).error == "$.scenarios[1].rules.l3: every field needs a rule");
+}
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json& field_data(ordered_json& data, const std::string& key) {
+    for (ordered_json& f : data["fields"])
+        if (f["key"] == key) return f;
+    FAIL("no field " << key);
+    return data;
+}
+
+std::string load_error(const ordered_json& data) { return load_playbook(data.dump()).error; }
+
+}  // namespace
+
+TEST_CASE("the built-in playbook's form hints: multi-line notes and next action, L2 definitions, L3's N/A words") {
+    auto pb = builtin_playbook();
+    auto widget = [&](const char* key) { return pb->fields[static_cast<std::size_t>(pb->field_index(key))].widget; };
+    CHECK(widget("notes").lines == 5.5);
+    CHECK(widget("next_action").lines == 2.8);
+    CHECK(widget("customer").lines == 1);
+    CHECK(widget("l2").definitions);
+    CHECK_FALSE(widget("workload").definitions);
+    CHECK(widget("l3").na_with_original);
+    CHECK_FALSE(widget("target_date").na_with_original);
+    REQUIRE(pb->scenarios.size() == 2);
+    CHECK(pb->scenarios[0].new_label.en == "+ Assignment");
+    CHECK(pb->scenarios[0].new_name.en == "New assignment draft");
+    CHECK(pb->scenarios[1].new_label.en == "+ Delivery");
+    CHECK(pb->scenarios[1].new_name.en == "New delivery draft");
+    CHECK(pb->blank_draft_scenario().id == "assignment");
+}
+
+TEST_CASE("without hints a playbook gets the defaults: one line, no definitions, \"+ \" and the scenario's label") {
+    ordered_json data = ordered_json::parse(builtin_playbook_text());
+    for (ordered_json& f : data["fields"]) f.erase("widget");
+    for (ordered_json& s : data["scenarios"]) s.erase("new_draft");
+    data.erase("form");
+    std::reverse(data["scenarios"].begin(), data["scenarios"].end());
+    PlaybookResult loaded = load_playbook(data.dump());
+    REQUIRE_MESSAGE(loaded.playbook, loaded.error);
+    const Playbook& pb = *loaded.playbook;
+    for (const Field& f : pb.fields) {
+        CHECK(f.widget.lines == 1);
+        CHECK_FALSE(f.widget.definitions);
+        CHECK_FALSE(f.widget.na_with_original);
+    }
+    CHECK(pb.blank_draft_scenario().id == "delivery");  // the first
+    const Localized& delivery =
+        pb.lists[static_cast<std::size_t>(pb.fields[static_cast<std::size_t>(pb.scenario_field)].list)]
+            .find("delivery")
+            ->label;
+    CHECK(pb.scenarios[0].new_label.en == "+ Delivery");
+    CHECK(pb.scenarios[0].new_label.zh == "+ " + delivery.zh);
+    CHECK(pb.scenarios[0].new_name.en == "+ Delivery");  // the label
+    CHECK(pb.scenarios[0].new_name.zh == "+ " + delivery.zh);
+}
+
+TEST_CASE("a new-draft label without a name: the name is the label") {
+    ordered_json data = ordered_json::parse(builtin_playbook_text());
+    data["scenarios"][1]["new_draft"].erase("name");
+    data["scenarios"][1]["new_draft"]["label"]["en"] = "New delivery";
+    PlaybookResult loaded = load_playbook(data.dump());
+    REQUIRE_MESSAGE(loaded.playbook, loaded.error);
+    CHECK(loaded.playbook->scenarios[1].new_label.en == "New delivery");
+    CHECK(loaded.playbook->scenarios[1].new_name.en == "New delivery");
+}
+
+TEST_CASE("form hints are checked: wrong types, unknown names and hints on the wrong kind of field are refused") {
+    const ordered_json builtin = ordered_json::parse(builtin_playbook_text());
+    ordered_json d = builtin;
+    field_data(d, "notes")["widget"] = {{"rows", 5}};
+    CHECK(load_error(d) == "$.fields[12].widget.rows: unknown hint (lines, definitions, na_with_original)");
+    d = builtin;
+    field_data(d, "notes")["widget"] = "multiline";
+    CHECK(load_error(d) == "$.fields[12].widget: expected an object");
+    d = builtin;
+    field_data(d, "notes")["widget"] = {{"lines", 0.5}};
+    CHECK(load_error(d) == "$.fields[12].widget.lines: expected a number from 1 to 40");
+    d = builtin;
+    field_data(d, "notes")["widget"] = {{"lines", "5"}};
+    CHECK(load_error(d) == "$.fields[12].widget.lines: expected a number from 1 to 40");
+    d = builtin;
+    field_data(d, "workload")["widget"] = {{"lines", 3}};
+    CHECK(load_error(d) == "$.fields[2].widget.lines: only a text field has lines");
+    d = builtin;
+    field_data(d, "notes")["widget"] = {{"definitions", true}};
+    CHECK(load_error(d) == "$.fields[12].widget.definitions: only a choice field shows definitions");
+    d = builtin;
+    field_data(d, "l3")["widget"] = {{"na_with_original", "yes"}};
+    CHECK(load_error(d) == "$.fields[7].widget.na_with_original: expected true or false");
+    d = builtin;
+    d["scenarios"][0]["new_draft"]["title"] = "x";
+    CHECK(load_error(d) == "$.scenarios[0].new_draft.title: unknown hint (label, name)");
+    d = builtin;
+    d["scenarios"][1]["new_draft"]["name"] = {{"en", "New delivery draft"}};
+    CHECK(load_error(d) == "$.scenarios[1].new_draft.name: missing \"zh-CN\"");
+    d = builtin;
+    d["form"]["blank_draft_scenario"] = "handover";
+    CHECK(load_error(d) == "$.form.blank_draft_scenario: \"handover\" is not one of the scenarios");
+    d = builtin;
+    d["form"]["blank"] = "delivery";
+    CHECK(load_error(d) == "$.form.blank: unknown hint (blank_draft_scenario)");
 }

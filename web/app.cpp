@@ -96,7 +96,7 @@ void flush(App::State& s, bool is_import = false);
 void load(App::State& s) {
     if (!s.options.drafts) {  // one record, owned by the page: nothing is stored
         s.mode = StoreMode::None;
-        s.drafts.add_new(s.drafts.playbook().scenarios.front().id);
+        s.drafts.add_new(s.drafts.playbook().blank_draft_scenario().id);
         s.drafts.take_changes();
         s.current = 0;
         s.saved_revision = s.revision;
@@ -157,7 +157,7 @@ void load(App::State& s) {
         s.storage_reason = contents.error;
     }
     s.drafts.set_today(s.host.today());
-    if (s.drafts.size() == 0) s.drafts.add_new(s.drafts.playbook().scenarios.front().id);
+    if (s.drafts.size() == 0) s.drafts.add_new(s.drafts.playbook().blank_draft_scenario().id);
     s.drafts.refresh();
     int i = selected ? s.drafts.find_uid(selected) : -1;
     s.current = i >= 0 ? i : 0;
@@ -237,8 +237,7 @@ bool saved(const App::State& s) {
 
 }  // namespace
 
-App::App(Host& host, Lang lang, AppOptions options)
-    : state_(std::make_unique<State>(host, lang, std::move(options), *builtin_playbook())) {
+App::App(Host& host, Lang lang, AppOptions options) : state_(std::make_unique<State>(host, lang, std::move(options))) {
     if (state_->options.storage_prefix.empty()) state_->options.storage_prefix = AppOptions{}.storage_prefix;
     load(*state_);
 }
@@ -347,19 +346,14 @@ void toolbar(App::State& s) {
         if (a11y_button(s, "drafts_toggle", label + "##drafts_toggle", label)) s.list_open = !s.list_open;
     }
     if (!s.options.read_only) {
-        const std::string new_assignment = tr(s.lang, Str::NewAssignment);
-        flow(button_width(new_assignment));
-        if (a11y_button(s, "new_assignment", new_assignment, tr(s.lang, Str::NewAssignmentName))) {
-            s.select(s.drafts.add_new(pb.scenarios.front().id));
-            s.list_open = false;
-            s.changed();
-        }
-        const std::string new_delivery = tr(s.lang, Str::NewDelivery);
-        flow(button_width(new_delivery));
-        if (a11y_button(s, "new_delivery", new_delivery, tr(s.lang, Str::NewDeliveryName))) {
-            s.select(s.drafts.add_new(pb.scenarios.back().id));
-            s.list_open = false;
-            s.changed();
+        for (const Scenario& sc : pb.scenarios) {  // one "new draft" button per scenario, in the data's order
+            const std::string& label = sc.new_label.in(s.lang);
+            flow(button_width(label));
+            if (a11y_button(s, "new_" + sc.id, label, sc.new_name.in(s.lang))) {
+                s.select(s.drafts.add_new(sc.id));
+                s.list_open = false;
+                s.changed();
+            }
         }
         flow(button_width(tr(s.lang, Str::Import)));
         ImGui::BeginDisabled(s.import_phase != ImportPhase::Idle);
@@ -617,7 +611,7 @@ void summary_and_handover(App::State& s, std::size_t i) {
         a11y_text(s, "delete_question", tr(s.lang, Str::DeleteConfirm));
         if (a11y_button(s, "delete_confirm", tr(s.lang, Str::Delete), tr(s.lang, Str::Delete))) {
             s.drafts.remove(i);
-            if (s.drafts.size() == 0) s.drafts.add_new(pb.scenarios.front().id);
+            if (s.drafts.size() == 0) s.drafts.add_new(pb.blank_draft_scenario().id);
             s.current = static_cast<int>(std::min(i, s.drafts.size() - 1));
             s.changed();
             ImGui::CloseCurrentPopup();

@@ -13,6 +13,10 @@
 #include "ftblock/date.h"
 #include "ftblock/text.h"
 
+namespace ftblock {
+struct Playbook;  // ftblock/playbook.h
+}
+
 namespace ftblock::web {
 
 // The drafts store (docs/storage.md): one object per draft (IndexedDB in the browser), keyed by
@@ -72,6 +76,7 @@ struct AppOptions {                                 // how a page embeds the for
     std::string storage_prefix = "ftblock.drafts";  // drafts mode: the storage keys' prefix
     bool read_only = false;                         // show, don't edit
     std::string submit_label;                       // one-record mode: the Submit button ("" = default)
+    std::shared_ptr<const Playbook> playbook;       // the rules and widgets of the form (null = built in)
 };
 
 class App {

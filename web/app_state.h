@@ -137,7 +137,9 @@ struct App::State {
         ++live_seq;
     }
 
-    State(Host& h, Lang l, AppOptions o, const Playbook& pb) : host(h), lang(l), options(std::move(o)), drafts(pb) {}
+    // `options` is initialised before `drafts` and keeps a given playbook alive as long as the state.
+    State(Host& h, Lang l, AppOptions o)
+        : host(h), lang(l), options(std::move(o)), drafts(options.playbook ? *options.playbook : *builtin_playbook()) {}
 
     const Diagnostics& diagnostics(std::size_t i);  // the draft's, in the current language
     void changed() { ++revision; }

@@ -326,7 +326,7 @@ void drafts_list(App::State& s) {
             s.deleted_text = tr(s.lang, Str::Deleted, {std::to_string(s.deleted.size())});
             s.deleted_placeholder = 0;
             if (s.drafts.size() == 0)
-                s.deleted_placeholder = s.drafts.at(s.drafts.add_new(pb.scenarios.front().id)).uid;
+                s.deleted_placeholder = s.drafts.at(s.drafts.add_new(pb.blank_draft_scenario().id)).uid;
             s.current = 0;
             s.changed();
             ImGui::CloseCurrentPopup();

@@ -16,7 +16,7 @@ namespace {
 
 const Rule* rule_for(const Playbook& pb, const std::string& scenario, int field) {
     if (const Scenario* sc = pb.scenario(scenario)) return &sc->rules[static_cast<std::size_t>(field)];
-    if (!pb.depends_on_scenario(field)) return &pb.scenarios.front().rules[static_cast<std::size_t>(field)];
+    if (!pb.depends_on_scenario(field)) return &pb.blank_draft_scenario().rules[static_cast<std::size_t>(field)];
     return nullptr;
 }
 
@@ -248,9 +248,10 @@ private:
 
     void forbidden(int f, const Rule& rule) {
         std::string now = text(f);
-        std::string shown = rule.guidance.in(s_.lang);
-        if (f == pb_.field_index("l3"))
-            shown = tr(s_.lang, Str::L3ComingSoon) + (s_.lang == Lang::ZhCN ? "" : " (L3 即将推出)");
+        std::string shown = rule.guidance.in(s_.lang);  // the table's cell, e.g. "L3 coming soon"
+        if (pb_.fields[static_cast<std::size_t>(f)].widget.na_with_original && s_.lang != Lang::ZhCN &&
+            !rule.guidance.zh.empty() && rule.guidance.zh != shown)
+            shown += " (" + rule.guidance.zh + ")";
         std::string copy = now.empty() ? shown : now;
         read_only_box("##forbidden", copy);
         const std::string why =
@@ -308,7 +309,7 @@ private:
         const ValueList* list = pb_.list_of(f);
         std::string now = text(f);
         std::string preview = now.empty() ? tr(s_.lang, Str::ChooseValue) : choice_label(pb_, f, now, s_.lang);
-        const bool is_l2 = list->name == "l2";
+        const bool definitions = pb_.fields[static_cast<std::size_t>(f)].widget.definitions;
         std::string chosen;
         if (a11y_take_set(s_, field_id(f), chosen) && list->find(chosen) && !s_.options.read_only) {
             set(f, chosen);
@@ -344,7 +345,7 @@ private:
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", c.id.c_str());
                 if (!c.definition.in(s_.lang).empty() && ImGui::IsItemHovered()) tooltip(choice_help(c, s_.lang));
-                if (is_l2) {  // the picklist shows each definition and constraint
+                if (definitions) {  // the picklist shows each definition and constraint
                     ImGui::Indent();
                     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
                     text_wrapped(c.definition.in(s_.lang));
@@ -362,7 +363,7 @@ private:
         if (ImGui::CalcTextSize(preview.c_str()).x >
             ImGui::GetItemRectSize().x - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2)
             wrapped(preview);
-        if (is_l2)
+        if (definitions)
             if (const Choice* c = list->find(now)) {
                 wrapped(c->definition.in(s_.lang), &ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
                 if (!c->constraint.in(s_.lang).empty()) wrapped(c->constraint.in(s_.lang), &kWarningColor);
@@ -406,14 +407,12 @@ private:
         std::string value = text(f);
         text_requests(f, ImGui::GetID("##text"), value);
         bool edited;
-        bool multiline = true;
-        if (field.max_length > 500 || field.max_length == 0) {
-            edited = ImGui::InputTextMultiline("##text", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 5.5f));
-        } else if (field.max_length >= 200 && field.key != "customer") {
-            edited = ImGui::InputTextMultiline("##text", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 2.8f));
+        const bool multiline = field.widget.lines > 1;
+        if (multiline) {
+            const float height = ImGui::GetTextLineHeight() * static_cast<float>(field.widget.lines);
+            edited = ImGui::InputTextMultiline("##text", &value, ImVec2(-1, height));
         } else {
             edited = ImGui::InputText("##text", &value);
-            multiline = false;
         }
         a11y_text_after(s_, field_id(f), ImGui::GetItemID());
         {

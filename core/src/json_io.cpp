@@ -1,6 +1,7 @@
 // The one door to nlohmann::json (STYLE.md): loading the playbook data and writing the JSON
 // Schema. Nothing thrown in here leaves this file: parse errors and wrong shapes become an
 // error string naming the path in the data.
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 
 #include "ftblock/playbook.h"
@@ -65,6 +66,43 @@ Rule rule_from(const json& v, const std::string& path) {
     if (v.contains("form_default")) r.form_default = string_at(v.at("form_default"), path + ".form_default");
     r.guidance = localized(v, "guidance", path, false);
     return r;
+}
+
+// Hint objects name their members exactly: a misspelt hint is an error, not silently ignored.
+void only_members(const json& object, std::initializer_list<const char*> known, const std::string& path) {
+    if (!object.is_object()) bad(path, "expected an object");
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool found = false;
+        std::string names;
+        for (const char* k : known) {
+            found = found || it.key() == k;
+            names += std::string(names.empty() ? "" : ", ") + k;
+        }
+        if (!found) bad(path + "." + it.key(), "unknown hint (" + names + ")");
+    }
+}
+
+bool boolean_at(const json& object, const char* key, const std::string& path) {
+    if (!object.contains(key)) return false;
+    if (!object.at(key).is_boolean()) bad(path + "." + key, "expected true or false");
+    return object.at(key).get<bool>();
+}
+
+WidgetHints widget_from(const json& v, const Field& field, const std::string& path) {
+    only_members(v, {"lines", "definitions", "na_with_original"}, path);
+    WidgetHints w;
+    if (v.contains("lines")) {
+        const json& n = v.at("lines");
+        if (!n.is_number() || n.get<double>() < 1 || n.get<double>() > 40)
+            bad(path + ".lines", "expected a number from 1 to 40");
+        if (field.type != FieldType::Text) bad(path + ".lines", "only a text field has lines");
+        w.lines = n.get<double>();
+    }
+    w.definitions = boolean_at(v, "definitions", path);
+    if (w.definitions && field.type != FieldType::Choice)
+        bad(path + ".definitions", "only a choice field shows definitions");
+    w.na_with_original = boolean_at(v, "na_with_original", path);
+    return w;
 }
 
 Playbook parse(const json& root) {
@@ -135,6 +173,7 @@ Playbook parse(const json& root) {
             if (!m.is_number_unsigned()) bad(p + ".max_length", "expected a whole number");
             field.max_length = m.get<int>();
         }
+        if (f.contains("widget")) field.widget = widget_from(f.at("widget"), field, p + ".widget");
         pb.fields.push_back(std::move(field));
     }
     auto required_field = [&](const char* key) {
@@ -196,7 +235,27 @@ Playbook parse(const json& root) {
             }
             sc.rules.push_back(std::move(r));
         }
+        const Localized& name = scenario_list->find(sc.id)->label;
+        sc.new_label = Localized{"+ " + name.en, "+ " + name.zh};
+        if (s.contains("new_draft")) {
+            const json& n = s.at("new_draft");
+            only_members(n, {"label", "name"}, p + ".new_draft");
+            if (n.contains("label")) sc.new_label = localized(n, "label", p + ".new_draft");
+            sc.new_name = localized(n, "name", p + ".new_draft", false);
+        }
+        if (sc.new_name.en.empty()) sc.new_name.en = sc.new_label.en;
+        if (sc.new_name.zh.empty()) sc.new_name.zh = sc.new_label.zh;
         pb.scenarios.push_back(std::move(sc));
+    }
+    if (root.contains("form")) {
+        const json& form = root.at("form");
+        only_members(form, {"blank_draft_scenario"}, "$.form");
+        if (form.contains("blank_draft_scenario")) {
+            std::string id = string_at(form.at("blank_draft_scenario"), "$.form.blank_draft_scenario");
+            const Scenario* sc = pb.scenario(id);
+            if (!sc) bad("$.form.blank_draft_scenario", "\"" + id + "\" is not one of the scenarios");
+            pb.blank_scenario = static_cast<std::size_t>(sc - pb.scenarios.data());
+        }
     }
 
     if (root.contains("warnings")) {

@@ -29,6 +29,14 @@ struct ValueList {
     const Choice* find(std::string_view id) const;  // nullptr when not in the list
 };
 
+// How the form shows a field ("widget" in the data, docs/playbook-format.md). Hints for the
+// form only: the validator and the JSON Schema never read them.
+struct WidgetHints {
+    double lines = 1;               // Text: above 1, a multi-line box this many text lines tall
+    bool definitions = false;       // Choice: the pick-list and the chosen value show definitions
+    bool na_with_original = false;  // Forbidden: English also shows the guidance's zh-CN words
+};
+
 struct Field {
     std::string key;  // the record's JSON key
     Localized label;
@@ -36,6 +44,7 @@ struct Field {
     int list = -1;       // index into Playbook::lists for Choice fields
     int max_length = 0;  // code points; 0 = unlimited
     Localized help;      // longer explanation for the form
+    WidgetHints widget;  // form only
 };
 
 enum class RuleKind {
@@ -58,6 +67,8 @@ struct Scenario {
     std::string id;           // value of the record's `scenario` field
     Localized description;    // the table's first cell
     std::vector<Rule> rules;  // one per field (index = field index)
+    Localized new_label;      // the form's "new draft" button; default "+ " and the scenario's label
+    Localized new_name;       // that button's accessible name; default: new_label
 };
 
 struct Playbook {
@@ -67,8 +78,9 @@ struct Playbook {
     std::vector<Field> fields;       // in the scenario table's order
     std::vector<Rule> common_rules;  // one per field: rules that do not depend on the scenario
     std::vector<Scenario> scenarios;
-    int scenario_field = -1;    // index of `scenario` in fields
-    int updated_at_field = -1;  // index of `updated_at`
+    std::size_t blank_scenario = 0;  // index into scenarios: a new blank draft's (form only)
+    int scenario_field = -1;         // index of `scenario` in fields
+    int updated_at_field = -1;       // index of `updated_at`
     int workload_field = -1, customer_field = -1, id_field = -1;
     int engagement_field = -1;                // field carrying the previous-value rule
     std::vector<int> warn_before_updated;     // date fields warned when before updated_at
@@ -81,6 +93,7 @@ struct Playbook {
     int field_index(std::string_view key) const;          // -1 when unknown
     const Scenario* scenario(std::string_view id) const;  // nullptr when unknown
     const ValueList* list_of(int field) const;            // nullptr unless Choice
+    const Scenario& blank_draft_scenario() const { return scenarios[blank_scenario]; }
     bool depends_on_scenario(int field) const { return dependent[static_cast<std::size_t>(field)]; }
 };
 
