@@ -65,10 +65,10 @@ Picker g_picker;
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 
 std::string month_title(Date d, Lang lang) {
-    char year[8], month2[4];
+    char year[8], month[4];  // English "2026-03"; Chinese without the leading zero
     std::snprintf(year, sizeof year, "%04d", d.year);
-    std::snprintf(month2, sizeof month2, "%02d", d.month);
-    return tr(lang, Str::MonthTitle, {year, month2, std::to_string(d.month)});
+    std::snprintf(month, sizeof month, lang == Lang::En ? "%02d" : "%d", d.month);
+    return tr(lang, Str::MonthTitle, {year, month});
 }
 
 // The popup's grid; returns true when a day was chosen.

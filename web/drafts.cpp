@@ -394,7 +394,7 @@ std::size_t Drafts::add_new(const std::string& scenario) {
     d.created = d.uid;
     d.record.reset(playbook_->fields.size());
     d.touched.assign(playbook_->fields.size(), false);
-    d.follow_previous = true;  // created here: a delivery takes its previous value (上一值)
+    d.follow_previous = true;  // created here: a delivery takes its previous value
     std::size_t i = push(std::move(d));
     switch_scenario(i, scenario);
     if (const Scenario* sc = playbook_->scenario(scenario))

@@ -30,7 +30,7 @@ struct Draft {
     std::uint64_t created = 0;  // creation order: ties on updated_at go to the older draft
     Record record;
     std::vector<bool> touched;  // per field: the user has been in it (errors show from then on)
-    // Created in the form: a delivery's engagement scenario follows its previous record (上一值).
+    // Created in the form: a delivery's engagement scenario follows its previous record (the previous-value rule).
     // Imported, restored or set by the page: never rewritten; a difference is shown instead.
     bool follow_previous = false;
 };

@@ -182,7 +182,7 @@ private:
             if (pressed && now != c.id) {
                 const bool follow = s_.drafts.at(d_).follow_previous;
                 std::vector<ScenarioChange> changes = s_.drafts.switch_scenario(d_, c.id);
-                s_.drafts.set_follow_previous(d_, true);  // the user's own switch: 上一值 is filled in
+                s_.drafts.set_follow_previous(d_, true);  // the user's own switch: the previous value is filled in
                 s_.changed();
                 touch(f);
                 announce_switch(c, changes, follow);
@@ -265,7 +265,7 @@ private:
         }
     }
 
-    // Delivery: the engagement scenario keeps the previous value of the entitlement (上一值).
+    // Delivery: the engagement scenario keeps the previous value of the entitlement.
     // A draft created here follows it (locked, filled in by Drafts::refresh); a draft that came
     // from a file, the backup or the page keeps its own value, shown with its error and a button
     // that takes the previous value (undoable). Never rewritten behind the user's back.

@@ -19,7 +19,7 @@ struct Choice {      // one value of a list (an id and how people call it)
     std::string id;  // exact, case-sensitive, never translated
     Localized label;
     Localized definition;            // may be empty; L2s: the seed's definition
-    Localized constraint;            // may be empty; L2s: the seed's "对于此 L2 …" sentence
+    Localized constraint;            // may be empty; L2s: the seed's "for this L2 …" sentence
     bool en_is_translation = false;  // the English definition is ours, not the playbook's
 };
 
@@ -59,7 +59,7 @@ struct Rule {
     std::string value;           // Fixed: the expected id
     bool keep_previous = false;  // must equal the previous record's value (delivery row)
     std::string form_default;    // what the form pre-selects in a new record (never the validator)
-    Localized guidance;          // the table cell's words, e.g. "预计的障碍解除日期"
+    Localized guidance;          // the table cell's words, e.g. "projected unblock date"
     bool same_base(const Rule& other) const { return kind == other.kind && value == other.value; }
 };
 
