@@ -1,5 +1,5 @@
 // ftblock_bench — generates synthetic Blocked status records and times the real `ftblock
-// check` on them (issue 2). A program that prints figures, not a timed test (STYLE.md).
+// check` on them (issue 2). A program that prints figures, not a timed test (CONTRIBUTING.md#running-tests).
 //
 //   ftblock_bench generate N FORMAT [SEED]      N records to stdout, FORMAT jsonl | json | csv
 //   ftblock_bench file N FORMAT [--seed S] [--dir DIR]
@@ -9,7 +9,7 @@
 //   ftblock_bench headers [--ftblock PATH] [--compare OTHER_FTBLOCK] [--timeout S]
 //                                               CSV header shapes up to 1 MiB (linear cost?)
 //
-// The records follow SPEC §2; about 30 % are invalid in varied ways. Output depends only on
+// The records follow docs/record-format.md; about 30 % are invalid in varied ways. Output depends only on
 // N, SEED and FORMAT: the random numbers come from our own splitmix64 and no std
 // distribution (their output differs between standard libraries). Record i does not depend
 // on N, so a smaller file is a prefix of a bigger one with the same seed. The text it draws
@@ -293,7 +293,7 @@ int run(const Options& o) {
                     row.best.max_rss_kib / 1024.0, row.max_rss_kib / 1024.0);
     }
 
-    // Memory flatness (SPEC §4: memory stays flat however many records a file holds).
+    // Memory flatness (docs/record-format.md#input-formats: memory stays flat however many records a file holds).
     if (o.sizes.size() >= 2) {
         const std::uint64_t lo = *std::min_element(o.sizes.begin(), o.sizes.end());
         const std::uint64_t hi = *std::max_element(o.sizes.begin(), o.sizes.end());

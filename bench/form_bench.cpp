@@ -3,7 +3,7 @@
 // synthetic input, frame by frame, a fake Host standing in for the browser). For each size it
 // prints the import time, one keystroke in the Customer field (median and p90, split into the
 // app's frames and the host's storage writes) and the load time of a new App over the same
-// storage (a reload). A program that prints figures, not a timed test (STYLE.md).
+// storage (a reload). A program that prints figures, not a timed test (CONTRIBUTING.md#running-tests).
 //
 //   ftblock_form_bench [--sizes 1,100,1000,10000,100000] [--keystrokes 30] [--timeout 60]
 //                      [--seed 1] [--max-file-mb M]

@@ -1,4 +1,4 @@
-// The generator of ftblock_bench: N deterministic synthetic records (SPEC §2, about 30 %
+// The generator of ftblock_bench: N deterministic synthetic records (docs/record-format.md, about 30 %
 // invalid in varied ways) in JSON Lines, a JSON array or CSV. See bench.cpp for the program.
 #include "generate.h"
 
@@ -469,7 +469,7 @@ void append_json_record(std::string& out, const Record& rec) {
         out += '}';
 }
 
-// SPEC §4 export rule: a ' before text a spreadsheet would take for a formula; then RFC 4180.
+// CSV export rule (docs/record-format.md#csv): a ' before text a spreadsheet would take for a formula; then RFC 4180.
 void append_csv_cell(std::string& out, std::string_view v) {
     std::string cell;
     if (!v.empty() && std::strchr("=+-@\t\r'", v[0]) != nullptr && v[0] != '\0') cell += '\'';

@@ -1,4 +1,4 @@
-// ftblock — the command-line checker (SPEC §4). This file is the host: it reads files and the
+// ftblock — the command-line checker (docs/record-format.md#command-line). The host: it reads files and the
 // clock and writes to stdout/stderr; every decision is the core's.
 #include <cerrno>
 #include <cstdio>

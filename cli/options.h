@@ -1,4 +1,4 @@
-// The command line of SPEC §4, parsed into a value. No I/O here: main.cpp prints and reads.
+// The command line of docs/record-format.md#command-line, parsed into a value. No I/O here: main.cpp prints and reads.
 #pragma once
 
 #include <optional>

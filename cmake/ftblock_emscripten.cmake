@@ -1,6 +1,6 @@
 # Settings every Emscripten build of ftblock needs, whichever way it is configured (the `wasm`
 # preset, or a plain -DCMAKE_TOOLCHAIN_FILE=.../Emscripten.cmake). Works around the traps of
-# Debian's Emscripten 3.1.6 listed in TOOLCHAIN.md. Included from the root CMakeLists.txt.
+# Debian's Emscripten 3.1.6 listed in docs/toolchain.md#emscripten-316. Included from the root CMakeLists.txt.
 if(NOT EMSCRIPTEN)
   return()
 endif()

@@ -1,4 +1,4 @@
-# Dear ImGui 1.86 as the target `imgui`, from Debian in both worlds (TOOLCHAIN.md):
+# Dear ImGui 1.86 as the target `imgui`, from Debian in both worlds (docs/toolchain.md#packages):
 #   native: libimgui-dev's headers (/usr/include/imgui) and static library, which needs -lstb;
 #   wasm:   the sources of Debian's source package, fetched by scripts/setup.sh into
 #           third_party/imgui-1.86+ds (never committed), compiled here with the WebGL2 backend —

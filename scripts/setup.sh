@@ -28,7 +28,7 @@ export DEBIAN_FRONTEND=noninteractive
 # What the native, sanitizer and wasm builds and their tests need:
 #   g++, cmake (3.25), ninja-build (the presets' generator), make (plain `cmake -B` users),
 #   nlohmann-json3-dev, doctest-dev, emscripten (3.1.6, with prebuilt system libraries),
-#   dpkg-dev (so `apt-get source` can unpack the third-party sources, TOOLCHAIN.md);
+#   dpkg-dev (so `apt-get source` can unpack the third-party sources, docs/toolchain.md#packages);
 # the browser form (issue 3):
 #   libimgui-dev + libstb-dev (Dear ImGui 1.86 natively, for the headless UI tests),
 #   chromium (the browser tests and figures) and the fonts it draws the form with (issue 10:

@@ -2,9 +2,9 @@
 // URL fragment (#origins=…&lang=…&readOnly=1), mounts the form (one record, not stored) and
 // serves the postMessage protocol of docs/iframe-protocol.md. Security rules, each one place:
 //   - a message counts only if it comes from window.parent AND its origin is in the allow-list;
-//     anything else gets no answer at all and changes nothing (BAD_INPUTS 34);
+//     anything else gets no answer at all and changes nothing (docs/bad-inputs.md#item-34);
 //   - a counted message is measured (size, depth: iteratively, bounded) before it is read, and a
-//     malformed one gets an error reply (BAD_INPUTS 35);
+//     malformed one gets an error reply (docs/bad-inputs.md#item-35);
 //   - every postMessage goes to window.parent with a targetOrigin from the allow-list, never '*'.
 // window.ftblockFrame exposes this page's state for tests and debugging (same origin only).
 (function () {
@@ -237,7 +237,7 @@
     }
   }
 
-  // BAD_INPUTS 34: not the parent, or not an allowed origin → not a word, nothing changes.
+  // docs/bad-inputs.md#item-34: not the parent, or not an allowed origin → not a word, nothing changes.
   function accepted(event) {
     if (event.source !== host || host === window || !allowed(event.origin)) return false;
     if (!target) {
@@ -279,7 +279,7 @@
     emit('ready', { protocol: PROTOCOL, version: ftblock.version, lang: handle.getLanguage(), readOnly: settings.readOnly,
                     record: handle.getRecord(), valid: state.valid });
   }, function (err) {
-    // BAD_INPUTS 36: mount shows the reason in place of the form; the host hears it too.
+    // docs/bad-inputs.md#item-36: mount shows the reason in place of the form; the host hears it too.
     failure = String(err && err.message ? err.message : err);
     emit('error', { code: 'form_failed', message: 'the form could not start: ' + failure });
   });

@@ -1,4 +1,4 @@
-// Shared by the BAD_INPUTS tests (test_bad_inputs.cpp, test_bad_inputs_records.cpp): a valid
+// Shared by the docs/bad-inputs.md tests (test_bad_inputs.cpp, test_bad_inputs_records.cpp): a valid
 // delivery record as raw JSON per key, and readers and checks with exact outcomes.
 #pragma once
 
@@ -16,7 +16,7 @@ namespace ftblock::test::bad_inputs {
 
 inline const std::size_t kChunks[] = {0, 1, 2, 5, 64};  // 0: the whole input at once
 
-// A delivery record that passes every rule (SPEC §2's example), as raw JSON per key, so a test
+// A delivery record that passes every rule (docs/record-format.md#fields: the example), as raw JSON per key, so a test
 // can replace any value by any JSON text (a number, a broken escape, …).
 using Fields = std::vector<std::pair<std::string, std::string>>;
 

@@ -1,4 +1,4 @@
-// BAD_INPUTS.md items 1–16 (JSON and JSON Lines; item 12 is the benchmark's) and SPEC §4's
+// docs/bad-inputs.md items 1–16 (JSON, JSON Lines; item 12 is the benchmark's) and docs/record-format.md's
 // record-level vs file-level split: every hostile input has one exact outcome — which level,
 // which code, which line and column, which sentence. The readers stream, so the key cases run
 // with several chunk sizes: no outcome may depend on where the host splits its blocks.

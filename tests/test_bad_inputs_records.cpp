@@ -1,5 +1,5 @@
-// BAD_INPUTS.md items 12 (the record size limit; the memory figure is the benchmark's), 13–16,
-// and SPEC §4's record-level vs file-level split (see test_bad_inputs.cpp for items 1–11).
+// docs/bad-inputs.md items 12 (the record size limit; the memory figure is the benchmark's), 13–16,
+// and docs/record-format.md's record-level vs file-level split (see test_bad_inputs.cpp for items 1–11).
 #include "bad_inputs_fixtures.h"
 
 using namespace ftblock;

@@ -1,4 +1,4 @@
-// CSV reader (csv_reader.cpp): RFC 4180 details, BAD_INPUTS 17–25, positions and streaming.
+// CSV reader (csv_reader.cpp): RFC 4180 details, docs/bad-inputs.md#csv (items 17–25), positions and streaming.
 // Every important case runs with several chunk sizes, so no result depends on where the host
 // happens to split its blocks.
 #include <doctest/doctest.h>

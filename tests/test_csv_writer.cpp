@@ -1,4 +1,4 @@
-// CSV export (csv_writer.cpp): exact bytes, the formula guard (BAD_INPUTS 24), the BOM for
+// CSV export (csv_writer.cpp): exact bytes, the formula guard (docs/bad-inputs.md#item-24), the BOM for
 // Excel (26), and export → import restoring every value exactly (17, 24).
 #include <doctest/doctest.h>
 

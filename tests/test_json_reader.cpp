@@ -112,7 +112,7 @@ void compare(const std::string& text) {
     if (blank(text) || has_huge_number(text)) return;
     CAPTURE(text);
     // nlohmann's lexer takes a raw NUL byte for the end of input; for ftblock it is a parse
-    // error (BAD_INPUTS 15), so texts with one are compared against that rule instead.
+    // error (docs/bad-inputs.md#item-15), so texts with one are compared against that rule instead.
     bool reference = text.find('\0') == std::string::npos && nlohmann::json::accept(text);
     ReadResult r = read_text(InputFormat::JsonLines, text);
     REQUIRE(!r.failed);

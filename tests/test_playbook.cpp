@@ -1,5 +1,5 @@
 // The playbook data in assets/ against the seed page it implements: the scenario table's
-// labels and cells, and the L2 sections, word for word (with only SPEC §1's wording fixes).
+// labels and cells, and the L2 sections, word for word (with only docs/rules.md#wording-fixes).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -167,7 +167,7 @@ TEST_CASE("the eight L2s match the seed's sections: names, definitions and const
         std::string name = lines[i].substr(9, lines[i].find("](") - 9);
         std::string body;
         for (std::size_t j = i + 1; j < lines.size() && lines[j].rfind("#", 0) != 0; ++j) body += trim(lines[j]);
-        body = replace_all(body, "(LOA)", "(LOB)");  // SPEC §1: 业务线 (LOA) should read (LOB)
+        body = replace_all(body, "(LOA)", "(LOB)");  // docs/rules.md#wording-fixes: 业务线 (LOA) should read (LOB)
         CAPTURE(name);
         const Choice* choice = nullptr;
         for (const Choice& c : l2.choices)
@@ -193,7 +193,7 @@ TEST_CASE("L2 English names are the playbook's official names, adoption and app 
     CHECK(l2.find("product_feature_capability")->constraint.zh.empty());
 }
 
-TEST_CASE("the rules that depend on the scenario are exactly the ones SPEC §2 skips for an unknown scenario") {
+TEST_CASE("the rules that depend on the scenario are exactly the ones docs/rules.md skips for an unknown scenario") {
     auto pb = builtin_playbook();
     std::vector<std::string> dependent;
     for (std::size_t f = 0; f < pb->fields.size(); ++f)

@@ -117,7 +117,7 @@ public:
     std::vector<ScenarioChange> switch_scenario(std::size_t i, const std::string& scenario);
     void undo(std::size_t i, const std::vector<ScenarioChange>& changes);
 
-    // The previous record of draft i (SPEC §2, form): among the other drafts ordered by
+    // The previous record of draft i (docs/rules.md#previous-record): among the other drafts ordered by
     // (updated_at, creation), the latest before it of the same entitlement — or one the page
     // gave (set_previous) of the same entitlement and no later day.
     std::optional<std::string> previous_value(std::size_t i) const;

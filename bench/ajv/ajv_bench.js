@@ -6,7 +6,7 @@
 // Reads the JSON Lines file in 1 MiB chunks, splits lines on the bytes, JSON.parse()s each line
 // and validates it with an ajv-compiled schema; prints records/s and MB/s of the best run.
 // SCHEMA.json is what `ftblock schema` prints; without it a built-in schema equivalent to the
-// record rules of SPEC §2 is used. --mode: `all` (allErrors, every problem — the job ftblock
+// record rules of docs/record-format.md is used. --mode: `all` (allErrors, every problem — the job ftblock
 // does), `first` (stop at the first error per record) or `both` (default).
 //
 // What JSON.parse + JSON Schema cannot do, and so is not measured here: a repeated key
@@ -33,7 +33,7 @@ function builtinSchema() {
   const scenarioIs = (s) => ({ properties: { scenario: { const: s } }, required: ['scenario'] });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: 'ftblock record (benchmark copy of SPEC §2)',
+    title: 'ftblock record (benchmark copy of docs/record-format.md)',
     type: 'object',
     additionalProperties: false,
     required: ['customer', 'workload', 'scenario', 'l1', 'l2', 'service_state',
@@ -170,7 +170,7 @@ function main() {
   const schema = schemaFile ? JSON.parse(fs.readFileSync(schemaFile, 'utf8')) : builtinSchema();
   const ajvVersion = require('ajv/package.json').version;
   console.log(`ajv ${ajvVersion}, node ${process.version}; schema: ` +
-              (schemaFile ? path.resolve(schemaFile) : 'built-in (SPEC §2)'));
+              (schemaFile ? path.resolve(schemaFile) : 'built-in (docs/record-format.md)'));
   console.log(`file: ${path.resolve(file)}, best of ${runs} runs`);
   console.log('mode          records   file MB   best s   records/s     MB/s   valid   invalid   errors');
   const modes = mode === 'both' ? ['all', 'first'] : [mode];

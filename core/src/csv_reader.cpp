@@ -1,4 +1,4 @@
-// The CSV reader (RFC 4180, SPEC §4): a state machine that survives any chunking of its input,
+// The CSV reader (RFC 4180, docs/record-format.md#csv): a state machine that survives any chunking of its input,
 // keeps only the row being read (at most max_record_bytes of its text) and hands each row to the
 // sink as soon as its line ends. Quote-syntax and header problems stop the file (fail());
 // a ragged row, invalid UTF-8 or an oversized row is a record-level problem on that row only.

@@ -1,4 +1,4 @@
-// CSV export (SPEC §4): RFC 4180 with CRLF row ends, every playbook key as a column, and text a
+// CSV export (docs/record-format.md#csv): RFC 4180 with CRLF row ends, every playbook key as a column, and text a
 // spreadsheet would run as a formula guarded by a leading ' that the CSV reader removes again.
 // The caller writes utf8_bom first when the file is meant for Excel: without it Excel reads the
 // bytes as the local ANSI code page and Chinese text turns into mojibake. These functions never

@@ -1,4 +1,4 @@
-// The one door to nlohmann::json (STYLE.md): loading the playbook data and writing the JSON
+// The one door to nlohmann::json (CONTRIBUTING.md#layering): loading the playbook data and writing the JSON
 // Schema. Nothing thrown in here leaves this file: parse errors and wrong shapes become an
 // error string naming the path in the data.
 #include <initializer_list>

@@ -70,7 +70,7 @@ inline bool is_valid_utf8(std::string_view text) {
 
 struct TextFacts {
     std::size_t code_points = 0;
-    char32_t control = 0;        // the first control character (SPEC §2), if any
+    char32_t control = 0;        // the first control character (docs/record-format.md#values), if any
     std::size_t control_at = 0;  // its 1-based position in code points; 0 when none
     bool blank = true;           // only White_Space (or empty)
 };

@@ -33,7 +33,7 @@
     for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
   }
 
-  // A readable message where the form would be (BAD_INPUTS 36: never a blank canvas).
+  // A readable message where the form would be (docs/bad-inputs.md#item-36: never a blank canvas).
   // kind: 'start' (the browser cannot run it) or 'options' (the page's options are unusable).
   function showError(container, reason, kind) {
     clearStatus(container);

@@ -2,7 +2,7 @@
 // through the page's handle, and a new record whose fields were touched into problems.
 import { axControls, FIELD_IDS } from './a11y_helpers.mjs';
 
-// SPEC §2's example as a valid assignment (its next action date well ahead of today).
+// docs/record-format.md's example as a valid assignment (its next action date well ahead of today).
 export const VALID_ASSIGNMENT = {
   id: 'FT-2026-000123', customer: 'Contoso Ltd', workload: 'teams', scenario: 'assignment',
   updated_by: 'assignment_fm', l1: 'blocked', l2: 'customer_it_infrastructure', l3: null,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { serveSite, siteDir, repoRoot, artifact, sleep } from './harness.mjs';
 import { launchChromium, isLocal } from './form_helpers.mjs';
 
-// The record examples.js loads with "Load sample record" (SPEC §2's example).
+// The record examples.js loads with "Load sample record" (docs/record-format.md's example).
 const SAMPLE_ID = 'FT-2026-000123';
 // The strict page's policy, as the build copied it next to the page (serve.py reads this file).
 const STRICT_CSP = JSON.parse(fs.readFileSync(path.join(siteDir, 'examples/strict-csp/csp.json'), 'utf8'))['Content-Security-Policy'];

@@ -346,7 +346,7 @@ export class Form {
   }
 }
 
-// Fills the valid assignment record of the README (SPEC §2's example as an assignment): ASCII
+// Fills the valid assignment record of the README (docs/record-format.md's example as an assignment): ASCII
 // typed right after each click, Chinese notes through the input method with a word typed in
 // between, pick-lists by mouse, the date typed. Returns the record as exported.
 export async function fillAssignment(form, { nextActionDate }) {

@@ -6,7 +6,7 @@
 //     and MessageEvent.source are wrapped, so each call is seen with its targetOrigin);
 //   - elsewhere: every message the window receives (window.__messages).
 // Every test ends by asserting that the frame posted only to its parent, only to origins of its
-// allow-list, and that no page logged an error. BAD_INPUTS 34–36.
+// allow-list, and that no page logged an error. docs/bad-inputs.md items 34–36.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -69,7 +69,7 @@ function recorder() {
   }
 }
 
-// A valid assignment record (SPEC §2's example); `nextActionDate` in the future.
+// A valid assignment record (docs/record-format.md's example); `nextActionDate` in the future.
 function validRecord(nextActionDate) {
   return {
     id: 'FT-2026-000123', customer: 'Contoso Ltd', workload: 'teams', scenario: 'assignment',

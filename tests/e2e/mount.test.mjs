@@ -23,7 +23,7 @@ after(async () => {
   await server?.close();
 });
 
-// The README's valid assignment (SPEC §2's example as an assignment).
+// The README's valid assignment (docs/record-format.md's example as an assignment).
 function assignment(nextActionDate) {
   return {
     id: 'FT-2026-000123', customer: 'Contoso Ltd', workload: 'teams', scenario: 'assignment',

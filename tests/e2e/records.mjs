@@ -1,6 +1,6 @@
 // Generated records for the browser tests and bench/browser_figures.mjs: deterministic, distinct
 // (each has its own id and customer), about 700 bytes each in JSON Lines like an FTOP export
-// (SPEC §2), a mix of assignment and delivery rows, some of them invalid (a missing customer, a
+// (docs/record-format.md), a mix of assignment and delivery rows, some of them invalid (a missing customer, a
 // wrong workload) as real exports are.
 
 const WORKLOADS = ['exchange_online', 'sharepoint_online', 'onedrive', 'teams'];

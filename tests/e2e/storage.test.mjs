@@ -3,7 +3,7 @@
 // the clipboard with 100,000 characters. Then the localStorage fallback of a browser without
 // IndexedDB (docs/storage.md): a storage that throws (quota full, any other error) while the
 // form keeps working; a tab killed in the middle of a save (the next load has the last good
-// copy, never a mix); corrupt stored drafts; storage that is not there at all. BAD_INPUTS 27–33.
+// copy, never a mix); corrupt stored drafts; storage that is not there at all. docs/bad-inputs.md items 27–33.
 // IndexedDB itself: drafts_store.test.mjs, store.test.mjs, kill.test.mjs.
 // Each test runs in a fresh browser context; Form.close() fails the test if a request left
 // 127.0.0.1. Run: node --test (in tests/e2e).

@@ -1,5 +1,5 @@
 // fuzz_drafts: the form's stored drafts (web/drafts.h) restored from arbitrary bytes, as the
-// form does at start with whatever the browser's storage holds (BAD_INPUTS 29: truncated, random
+// form does at start with whatever the browser's storage holds (docs/bad-inputs.md#item-29: truncated, random
 // bytes, a future format version). The whole input is the stored text. Drafts::from_storage
 // must never crash or throw, and:
 //   - when it says no: an error is given and the drafts the form had are untouched (the form

@@ -88,7 +88,7 @@ private:
     std::string key_;
 };
 
-// The record the reader must make of these members (SPEC §2, BAD_INPUTS 5 and 14).
+// The record the reader must make of these members (docs/record-format.md#values, docs/bad-inputs.md items 5 and 14).
 Record expected_record(const Playbook& playbook, const std::vector<Member>& members) {
     Record r;
     r.reset(playbook.fields.size());
@@ -263,7 +263,7 @@ void check_scanner(std::string_view text, int depth, const Playbook& playbook, c
 
     // nlohmann's verdict. It differs from RFC 8259 in three ways the scanner must not copy: a
     // NUL byte ends its input, it skips a leading BOM, and it refuses numbers past a double's
-    // range (out_of_range 406; for the scanner a number is a number, BAD_INPUTS 8).
+    // range (out_of_range 406; for the scanner a number is a number, docs/bad-inputs.md#item-8).
     if (text.find('\0') != std::string_view::npos || text.substr(0, 3) == "\xEF\xBB\xBF") {
         FUZZ_CHECK(!value_ok);
         return;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the fuzz targets' seed corpora (tests/fuzz/corpus/<target>/) and the dictionary
-(tests/fuzz/ftblock.dict) from the golden CLI cases (tests/golden/cases), the BAD_INPUTS
+(tests/fuzz/ftblock.dict) from the golden CLI cases (tests/golden/cases), the docs/bad-inputs.md
 fixtures (tests/bad_inputs_fixtures.h, tests/test_bad_inputs*.cpp) and the playbook's keys
 and ids (assets/playbook/playbook.json). The output is committed; run this again after those
 change:  python3 tests/fuzz/make_corpus.py
@@ -116,7 +116,7 @@ def check_corpus():
     h = header(JSONL, JSON, report_json=True, mode=TWO, chunk=2, split=split_at(len(a), len(a + b)))
     write("fuzz_check", "golden-several_files_one_broken-two", h + a + b)
 
-    # BAD_INPUTS.md items (numbers as there), each as the file the CLI would get.
+    # docs/bad-inputs.md items (numbers as there), each as the file the CLI would get.
     d = delivery()
     bad = {
         "01-blank-json": (JSON, b" \r\n"),

@@ -1,6 +1,6 @@
 // The incremental drafts model against the rule written the slow, obvious way: after any mix
 // of edits, adds, removals, restores, page records and a new day, every draft's previous value
-// and error count equal what a full recomputation over all drafts gives (SPEC §2, form).
+// and error count equal what a full recomputation over all drafts gives (docs/rules.md#previous-record).
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -15,7 +15,7 @@ web::AppOptions one_record(bool read_only = false) {
     return o;
 }
 
-// SPEC §2's example as an assignment, next action a week after FakeHost's today (2026-11-24).
+// docs/record-format.md's example as an assignment, next action a week after FakeHost's today (2026-11-24).
 const char* kValidAssignment =
     R"({"id":"FT-2026-000123","customer":"Contoso Ltd","workload":"teams","scenario":"assignment",)"
     R"("updated_by":"assignment_fm","l1":"blocked","l2":"customer_it_infrastructure","l3":null,)"

@@ -1,4 +1,4 @@
-// When the form draws. An idle form draws nothing (SPEC §5, issue 3 item 5): there is no
+// When the form draws. An idle form draws nothing (docs/toolchain.md#platform-layer, issue 3 item 5): there is no
 // permanent requestAnimationFrame loop; every DOM event that can change what ImGui shows asks
 // for a few frames (ImGui settles hover state, window sizes and io.Want* one frame late), and
 // frames continue only while input is queued (trickled one change per frame), a key or button

@@ -3,7 +3,7 @@
 // characters and compositions to input.cpp and the functions below. This unit keeps the DOM
 // focus where ImGui's is (after a click: the mirror's control for what the form focused) and,
 // as the fallback for an active ImGui text field that has no mirror control, the old hidden
-// <textarea> (TOOLCHAIN.md: a canvas receives no text input and no IME). That one sits over the
+// <textarea> (docs/toolchain.md#platform-layer: a canvas receives no text input and no IME). That one sits over the
 // canvas at ImGui's caret (io.ImeSetInputScreenPosFn), invisible (opacity 0, not display:none, so
 // it can hold the focus). What it receives — typed characters, text committed by the input method
 // (compositionend), text inserted by the OS or a test (insertText) — goes to ImGui as characters

@@ -1,6 +1,6 @@
 // Mouse and keyboard, from html5.h listeners on this form's own elements only: the canvas and
 // the hidden textarea (ime.cpp) — never window or document for keys, so the form takes no key
-// from the rest of the page (TOOLCHAIN.md: GLFW's emulation listens on window and eats Tab and
+// from the rest of the page (docs/toolchain.md#platform-layer: GLFW's emulation listens on window and eats Tab and
 // Backspace everywhere) — and from the semantic mirror's text fields, whose keys the mirror
 // hands over (ftblock_on_key; shell/embed/12-mirror.js). Keys of the mirror's other controls
 // (buttons, pick-lists, radios, the drafts list) are the browser's, never ImGui's. Tab is never

@@ -1,5 +1,5 @@
 // web/platform/platform.h — the browser around the form: what the platform units tell each other.
-// One concern per unit (STYLE.md): frame_loop (when to draw), webgl (the context), display
+// One concern per unit (CONTRIBUTING.md#repository-layout): frame_loop (when to draw), webgl (the context), display
 // (size, devicePixelRatio, cursor), input (mouse and keys, trickled into ImGui), ime (where the
 // DOM focus goes; the fallback textarea that brings in text), a11y (the semantic mirror),
 // clipboard, fonts, storage (localStorage), store (IndexedDB), files, host (App's Host), js_api

@@ -1,8 +1,8 @@
 // The browser's localStorage for Host::storage_*. Every access is inside try/catch: a full quota
 // (QuotaExceededError), a sandboxed frame or a blocked storage (SecurityError just for reading
 // window.localStorage), or anything else the browser throws is "false", never an abort
-// (BAD_INPUTS 27, 28, 31). Each setItem is atomic: a tab killed mid-save leaves the old or the
-// new value of a key (BAD_INPUTS 30 is the app's two-slot scheme over that).
+// (docs/bad-inputs.md#item-27, 28, 31). Each setItem is atomic: a tab killed mid-save leaves the old or the
+// new value of a key (docs/bad-inputs.md#item-30 is the app's two-slot scheme over that).
 // The page being hidden or left asks the app to save now (its changes normally save at once).
 #include <emscripten/emscripten.h>
 

@@ -1,4 +1,4 @@
-// The WebGL2 context on this form's canvas (not GLFW's emulation: TOOLCHAIN.md), and what to do
+// The WebGL2 context on this form's canvas (not GLFW's emulation: docs/toolchain.md#platform-layer), and what to do
 // when the browser takes it away (GPU reset, too many contexts on the page): stop drawing, and
 // rebuild ImGui's GL objects when it comes back.
 #include <emscripten/html5.h>

@@ -1,5 +1,5 @@
 // ftblock/diagnostic.h — what the validator and readers say about a record: the closed list of
-// codes of SPEC §3 (documented once, in docs/diagnostics.md) and the Diagnostic value.
+// codes (documented once, in docs/diagnostics.md) and the Diagnostic value.
 // User mistakes are values of this type, never exceptions.
 #pragma once
 

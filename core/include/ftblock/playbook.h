@@ -1,4 +1,4 @@
-// ftblock/playbook.h — the playbook's scenario table as data (SPEC §1): fields, value lists,
+// ftblock/playbook.h — the playbook's scenario table as data (docs/rules.md): fields, value lists,
 // and per-scenario rules, every label in zh-CN and en. Loaded from assets/playbook/playbook.json,
 // which is built into the binaries; a newer file can be loaded at run time.
 // No rule of the playbook lives in C++: the validator only interprets this structure.

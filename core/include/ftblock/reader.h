@@ -1,5 +1,5 @@
 // ftblock/reader.h — incremental readers: bytes in (any block size), records out, so a host can
-// stream files of any length in fixed-size blocks with flat memory (SPEC §4). One reader per
+// stream files of any length in fixed-size blocks, flat memory (docs/record-format.md#input-formats). One reader per
 // input; JSON, JSON Lines and CSV, or detected from the first bytes. The reader never touches
 // a file: the host feeds it.
 #pragma once
@@ -23,7 +23,7 @@ enum class InputFormat { Auto, Json, JsonLines, Csv };
 bool parse_input_format(std::string_view text, InputFormat& out);  // "json" / "jsonl" / "csv"
 InputFormat format_from_file_name(std::string_view name);          // by extension; Auto when unknown
 
-constexpr std::size_t max_record_bytes = 1024 * 1024;  // over this: too_large (SPEC §3)
+constexpr std::size_t max_record_bytes = 1024 * 1024;  // over this: too_large (docs/diagnostics.md)
 constexpr int max_depth = 64;                          // nesting, counted from the document root
 
 struct FileError {             // a problem with the file as a whole (exit 2)

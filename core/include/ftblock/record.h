@@ -1,4 +1,4 @@
-// ftblock/record.h — one record as read (SPEC §2): a value per playbook field plus what the
+// ftblock/record.h — one record as read (docs/record-format.md#fields): a value per playbook field plus what the
 // reader saw that is not a field (unknown keys, repeated keys, a record-level problem).
 // Readers fill it; the validator judges it. Knows nothing about files or formats.
 #pragma once

@@ -1,4 +1,4 @@
-// ftblock/report.h — the checker's report (SPEC §4) as text: compiler-style lines or one JSON
+// ftblock/report.h — the checker's report (docs/record-format.md#reports) as text: compiler-style lines or one JSON
 // document, written incrementally into a string the host drains, so records are reported as
 // they are checked and memory stays flat. Also the whole pipeline for one input, CheckedInput:
 // bytes in → reader → validator → report. Shared by the CLI and the WebAssembly validator.

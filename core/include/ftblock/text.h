@@ -28,7 +28,7 @@ bool decode_utf8(std::string_view s, std::size_t& pos, char32_t& cp);  // one co
 void append_utf8(std::string& out, char32_t cp);
 
 bool is_white_space(char32_t cp);            // Unicode White_Space property
-bool is_control_char(char32_t cp);           // C0 but TAB/LF/CR, DEL, C1 (SPEC §2)
+bool is_control_char(char32_t cp);           // C0 but TAB/LF/CR, DEL, C1 (docs/record-format.md#values)
 bool is_blank(std::string_view valid_utf8);  // empty or only White_Space
 std::string_view trim_white_space(std::string_view valid_utf8);
 std::string fold_case(std::string_view valid_utf8);  // simple case folding (Latin, Greek, Cyrillic)

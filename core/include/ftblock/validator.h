@@ -1,4 +1,4 @@
-// ftblock/validator.h — judges one record against the playbook (SPEC §2–§3): every diagnostic
+// ftblock/validator.h — judges one record against the playbook (docs/rules.md, docs/diagnostics.md): every diagnostic
 // at once, one error per field in the order wrong_type, control_char, too_long, scenario rule,
 // changed_from_previous, warnings on top. Pure: today's date and earlier records come in.
 #pragma once

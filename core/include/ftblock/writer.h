@@ -1,4 +1,4 @@
-// ftblock/writer.h — records out as JSON and CSV (SPEC §4 export rules): JSON with keys in the
+// ftblock/writer.h — records out as JSON and CSV (docs/record-format.md#csv): JSON with keys in the
 // table's order, CSV as RFC 4180 with a UTF-8 BOM and CRLF for Excel, text that a spreadsheet
 // would run as a formula prefixed with ' (the CSV reader removes it again, so values round-trip).
 #pragma once
