@@ -9,7 +9,6 @@
 cmake_policy(VERSION 3.25)  # IN_LIST and friends in script mode
 set(nlohmann_allowed
     core/src/json_io.cpp  # the core's one door: the playbook data, the JSON Schema
-    core/src/json_scan.h  # private to the core (today it does not include nlohmann)
     web/app.cpp           # the stored form's meta data
     web/drafts.cpp)       # drafts, backup and import as JSON
 
