@@ -298,12 +298,25 @@
       }
     }
 
+    // The L2 suggestion for a note (docs/suggest.md): { text, suggested: id | null,
+    // ranking: [{ l2, score, evidence: [words of the note] }] } — the eight L2s best first, or the
+    // first `top`. Ids only: the labels are the playbook's (the form shows them).
+    function suggest(note, options) {
+      var o = checkOptions(options, ['top'], 'suggest()');
+      if (typeof note !== 'string') throw new TypeError('ftblock: suggest() takes the note as a string, not ' + typeName(note));
+      var top = o.top === undefined || o.top === null ? 8 : o.top;
+      if (typeof top !== 'number' || !(top >= 1 && top <= 8) || Math.floor(top) !== top)
+        throw new TypeError('ftblock: suggest(): top must be a whole number from 1 to 8, not ' + String(top));
+      var len = m._ftb_suggest(top, inputString(note));
+      return JSON.parse(decode(m._ftb_result(), len));
+    }
+
     // The module's memory in bytes: it grows to the largest chunk and record seen, then stays.
     function memoryBytes() {
       return m.HEAPU8.length;
     }
 
-    return { validate: validate, check: check, batch: batch, memoryBytes: memoryBytes };
+    return { validate: validate, check: check, batch: batch, suggest: suggest, memoryBytes: memoryBytes };
   }
 
   // The module factory: options.factory, else the global the core script defines, else (node)

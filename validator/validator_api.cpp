@@ -18,6 +18,7 @@
 #include "ftblock/playbook.h"
 #include "ftblock/reader.h"
 #include "ftblock/report.h"
+#include "ftblock/suggest.h"
 #include "ftblock/validator.h"
 #include "ftblock/writer.h"
 
@@ -125,6 +126,15 @@ EMSCRIPTEN_KEEPALIVE std::size_t ftb_validate(int lang, int today, const Previou
     g_result = has_error(diagnostics) ? "{\"valid\": false, \"diagnostics\": " : "{\"valid\": true, \"diagnostics\": ";
     append_diagnostics_json(g_result, diagnostics);
     g_result += '}';
+    return g_result.size();
+}
+
+// The L2 suggestion for the note in the input buffer → result: one line of JSON
+// (l2_suggestion_json, as `ftblock suggest --format json`), the ranking cut to `top`.
+EMSCRIPTEN_KEEPALIVE std::size_t ftb_suggest(int top, std::size_t len) {
+    static const std::shared_ptr<const L2Model> model = builtin_l2_model();
+    const std::string_view note(g_input.data(), len);
+    g_result = l2_suggestion_json(note, suggest_l2(*model, note), static_cast<std::size_t>(top < 1 ? 1 : top));
     return g_result.size();
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ftblock/suggest.h"
 #include "a11y.h"
 #include "app.h"
 #include "drafts.h"
@@ -108,6 +109,12 @@ struct App::State {
     float visible_height = 0;             // the part of the form not under an on-screen keyboard (0: all)
     bool keep_field_visible = false;      // the visible height shrank: bring the field being typed into into view
     int focus_field = -1;                 // jump here next frame (from the summary)
+    // The L2 suggestion panel (form_view.cpp): open for this draft's uid (0: closed), and the
+    // suggestion for the note it was computed from (recomputed only when the note changes).
+    std::uint64_t suggest_uid = 0;
+    std::string suggest_note;
+    bool suggest_valid = false;
+    L2Suggestion suggestion;
     int focus_frames = 0;                 // frames until that field is active (App::settling)
     float footer_height = 160.0f;         // problems + hand-over under the form, as measured last frame
     std::map<std::string, ImVec4> rects;  // widget rectangles by name, this frame

@@ -368,6 +368,69 @@ private:
                 wrapped(c->definition.in(s_.lang), &ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
                 if (!c->constraint.in(s_.lang).empty()) wrapped(c->constraint.in(s_.lang), &kWarningColor);
             }
+        if (f == pb_.l2_fit_field && pb_.l2_fit_notes >= 0 && !s_.options.read_only) suggestion(f, now);
+    }
+
+    // "Suggest" (like FTOP's button beside L1/L2): the L2s the note points at, best first, with
+    // the note's words behind each, and one click to take one. The note is read as typed.
+    void suggestion(int f, const std::string& now) {
+        const std::uint64_t uid = s_.drafts.at(d_).uid;
+        const std::string& notes_label = pb_.fields[static_cast<std::size_t>(pb_.l2_fit_notes)].label.in(s_.lang);
+        const std::string label = tr(s_.lang, Str::Suggest);
+        const bool open = s_.suggest_uid == uid;
+        if (a11y_button(s_, "suggest", label + "##suggest", tr(s_.lang, Str::SuggestName, {notes_label}),
+                        open ? tr(s_.lang, Str::SuggestOpen) : ""))
+            s_.suggest_uid = open ? 0 : uid;
+        if (s_.suggest_uid != uid) return;
+        const std::string note = text(pb_.l2_fit_notes);
+        if (!s_.suggest_valid || s_.suggest_note != note) {
+            static const std::shared_ptr<const L2Model> model = builtin_l2_model();
+            s_.suggestion = suggest_l2(*model, note);
+            s_.suggest_note = note;
+            s_.suggest_valid = true;
+        }
+        const L2Suggestion& sg = s_.suggestion;
+        if (is_blank(note) || sg.suggested.empty()) {
+            const std::string why = is_blank(note) ? tr(s_.lang, Str::SuggestNoNote, {notes_label})
+                                                   : tr(s_.lang, Str::SuggestTooLittle, {notes_label});
+            hint(why);
+            a11y_text(s_, "suggest_none", why);
+            return;
+        }
+        const std::string title = tr(s_.lang, Str::SuggestTitle, {notes_label});
+        hint(title);
+        a11y_text(s_, "suggest_title", title);
+        const ImVec4 evidence_color{0.55f, 0.75f, 1.0f, 1.0f};
+        for (std::size_t i = 0; i < sg.ranking.size() && i < 3; ++i) {
+            const L2Rank& r = sg.ranking[i];
+            if (r.score <= 0 || (i > 0 && r.evidence.empty())) break;
+            const std::string shown = choice_label(pb_, f, r.l2, s_.lang);
+            ImGui::PushID(static_cast<int>(i));
+            const std::string line = std::to_string(i + 1) + ". " + shown;
+            wrapped(line, i == 0 ? &kOkColor : nullptr);
+            a11y_text(s_, "suggest_rank_" + r.l2, line);
+            if (!r.evidence.empty()) {
+                std::string words;
+                for (const std::string& w : r.evidence) words += (words.empty() ? "" : " · ") + w;
+                const std::string evidence = tr(s_.lang, Str::SuggestEvidence, {notes_label, words});
+                wrapped(evidence, &evidence_color);
+                a11y_text(s_, "suggest_evidence_" + r.l2, evidence);
+            }
+            if (r.l2 == now) {
+                hint(tr(s_.lang, Str::SuggestChosen));
+            } else {
+                const std::string use = tr(s_.lang, Str::SuggestUse);
+                if (a11y_button(s_, "suggest_use_" + r.l2, use + "##use",
+                                tr(s_.lang, Str::SuggestUseName,
+                                   {pb_.fields[static_cast<std::size_t>(f)].label.in(s_.lang), shown}))) {
+                    set(f, r.l2);
+                    touch(f);
+                    s_.suggest_uid = 0;
+                    s_.announce(tr(s_.lang, Str::SuggestTaken, {shown}));
+                }
+            }
+            ImGui::PopID();
+        }
     }
 
     void date(int f) {

@@ -40,4 +40,11 @@
       return validator.check(input, options);
     });
   };
+
+  // → Promise of the L2 suggestion for a note: { text, suggested, ranking } (docs/suggest.md).
+  ftblock.suggest = function (note, options) {
+    return ftblock.validator().then(function (validator) {
+      return validator.suggest(note, options);
+    });
+  };
 })(window);
