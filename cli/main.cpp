@@ -16,7 +16,9 @@
 #include "ftblock/playbook.h"
 #include "ftblock/report.h"
 #include "ftblock/schema.h"
+#include "ftblock/suggest.h"
 #include "ftblock/validator.h"
+#include "ftblock/writer.h"
 #include "options.h"
 
 namespace {
@@ -73,7 +75,68 @@ int bad_usage(Lang lang, Msg id, std::initializer_list<std::string_view> args) {
     return 2;
 }
 
+// ftblock suggest (docs/suggest.md): one note → a JSON line, or a line and the ranking as text.
+std::string suggestion_output(const cli::Options& o, const Playbook& playbook, std::string_view note) {
+    const L2Model& model = *builtin_l2_model();
+    L2Suggestion s = suggest_l2(model, note);
+    const std::size_t top = static_cast<std::size_t>(o.top ? o.top : o.format == ReportFormat::Json ? 8 : 3);
+    const ValueList* l2s = playbook.list_of(playbook.l2_fit_field);
+    auto label = [&](const std::string& id) {
+        const Choice* c = l2s ? l2s->find(id) : nullptr;
+        return c ? c->label.in(o.lang) : id;
+    };
+    if (o.format == ReportFormat::Json) return l2_suggestion_json(note, s, top) + "\n";
+    std::string quoted;
+    append_json_string(quoted, note);  // one line, whatever the note holds
+    std::string out = s.suggested.empty() ? say(o.lang, Msg::SuggestNone, {quoted})
+                                          : say(o.lang, Msg::SuggestNote, {quoted, label(s.suggested), s.suggested});
+    out += "\n";
+    for (std::size_t i = 0; i < s.ranking.size() && i < top; ++i) {
+        const L2Rank& r = s.ranking[i];
+        std::string words;
+        for (std::size_t k = 0; k < r.evidence.size(); ++k) {
+            if (k) words += say(o.lang, Msg::WordSeparator);
+            words += r.evidence[k];
+        }
+        std::string evidence = words.empty() ? "" : say(o.lang, Msg::SuggestEvidence, {words});
+        out += say(o.lang, Msg::SuggestRank,
+                   {std::to_string(i + 1), label(r.l2), r.l2, std::to_string(r.score), evidence});
+        out += "\n";
+    }
+    return out;
+}
+
+int run_suggest(const cli::Options& o) {
+    const Playbook& playbook = *builtin_playbook();
+    auto emit = [](const std::string& text) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);  // a note per line of a pipe: answered as it comes
+    };
+    for (const std::string& arg : o.files) {
+        if (arg != "-") {
+            emit(suggestion_output(o, playbook, arg));
+            continue;
+        }
+        std::string pending;
+        read_blocks("-", [&](std::string_view block) {
+            pending.append(block);
+            std::size_t start = 0, nl;
+            while ((nl = pending.find('\n', start)) != std::string::npos) {
+                std::string_view line(pending.data() + start, nl - start);
+                if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+                emit(suggestion_output(o, playbook, line));
+                start = nl + 1;
+            }
+            pending.erase(0, start);
+            return true;
+        });
+        if (!pending.empty()) emit(suggestion_output(o, playbook, pending));
+    }
+    return 0;
+}
+
 int run(const cli::Options& o) {
+    if (o.command == cli::Command::Suggest) return run_suggest(o);
     std::shared_ptr<const Playbook> playbook = builtin_playbook();
     if (!o.playbook.empty()) {
         std::string text;

@@ -33,6 +33,8 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
         o.command = Command::Check;
     else if (cmd == "schema")
         o.command = Command::Schema;
+    else if (cmd == "suggest")
+        o.command = Command::Suggest;
     else
         return error(Msg::CliUnknownCommand, cmd);
     bool only_files = false;
@@ -58,12 +60,16 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
             value = a.substr(eq + 1);
             has_value = true;
         }
-        static const char* valued[] = {"--format", "--lang", "--input-format", "--previous", "--today", "--playbook"};
+        static const char* valued[] = {"--format", "--lang",     "--input-format", "--previous",
+                                       "--today",  "--playbook", "--top"};
         bool known = false;
         for (const char* v : valued) known = known || name == v;
         if (!known) return error(Msg::CliUnknownOption, name);
         if (o.command == Command::Schema && name != "--playbook" && name != "--lang")
             return error(Msg::CliSchemaOnlyPlaybook);
+        if (o.command == Command::Suggest && name != "--lang" && name != "--format" && name != "--top")
+            return error(Msg::CliSuggestOptions);
+        if (o.command != Command::Suggest && name == "--top") return error(Msg::CliUnknownOption, name);
         if (!has_value) {
             if (i + 1 >= args.size()) return error(Msg::CliNeedsValue, name);
             value = args[++i];
@@ -86,9 +92,13 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
             if (!o.today) return error(Msg::CliBadToday, value);
         } else if (name == "--playbook") {
             o.playbook = value;
+        } else if (name == "--top") {
+            if (value.size() != 1 || value[0] < '1' || value[0] > '8') return error(Msg::CliBadTop, value);
+            o.top = value[0] - '0';
         }
     }
     if (o.command == Command::Check && o.files.empty()) return error(Msg::CliNeedsFile);
+    if (o.command == Command::Suggest && o.files.empty()) return error(Msg::CliSuggestNeedsText);
     return r;
 }
 

@@ -11,7 +11,7 @@
 
 namespace ftblock::cli {
 
-enum class Command { Check, Schema, Help, Version };
+enum class Command { Check, Schema, Suggest, Help, Version };
 
 struct Options {
     Command command = Command::Help;
@@ -20,8 +20,9 @@ struct Options {
     InputFormat input_format = InputFormat::Auto;  // for FILE arguments only
     std::vector<std::string> previous;
     std::optional<Date> today;
-    std::string playbook;  // empty: the built-in data
-    std::vector<std::string> files;
+    std::string playbook;            // empty: the built-in data
+    std::vector<std::string> files;  // check: FILEs; suggest: the notes ("-": standard input, a note per line)
+    int top = 0;                     // suggest: L2s shown per note; 0 = the format's default
 };
 
 struct ParseResult {

@@ -1,11 +1,13 @@
-// The one door to nlohmann::json (CONTRIBUTING.md#layering): loading the playbook data and writing the JSON
-// Schema. Nothing thrown in here leaves this file: parse errors and wrong shapes become an
-// error string naming the path in the data.
+// The one door to nlohmann::json (CONTRIBUTING.md#layering): loading the playbook data and the L2
+// suggestion's model, and writing the JSON Schema. Nothing thrown in here leaves this file: parse errors and wrong
+// shapes become an error string naming the path in the data.
+#include <algorithm>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
 #include "ftblock/playbook.h"
 #include "ftblock/schema.h"
+#include "ftblock/suggest.h"
 
 namespace ftblock {
 
@@ -279,6 +281,16 @@ Playbook parse(const json& root) {
             pb.order_first = date_field(a[0], "$.warnings.date_order[0]");
             pb.order_second = date_field(a[1], "$.warnings.date_order[1]");
         }
+        if (w.contains("l2_fit")) {
+            const json& a = w.at("l2_fit");
+            if (!a.is_array() || a.size() != 2) bad("$.warnings.l2_fit", "expected [L2 field, notes field]");
+            pb.l2_fit_field = pb.field_index(string_at(a[0], "$.warnings.l2_fit[0]"));
+            if (pb.l2_fit_field < 0 || pb.fields[static_cast<std::size_t>(pb.l2_fit_field)].type != FieldType::Choice)
+                bad("$.warnings.l2_fit[0]", "expected a choice field");
+            pb.l2_fit_notes = pb.field_index(string_at(a[1], "$.warnings.l2_fit[1]"));
+            if (pb.l2_fit_notes < 0 || pb.fields[static_cast<std::size_t>(pb.l2_fit_notes)].type != FieldType::Text)
+                bad("$.warnings.l2_fit[1]", "expected a text field");
+        }
     }
     pb.index_fields();
     return pb;
@@ -299,6 +311,123 @@ PlaybookResult load_playbook(std::string_view text) {
         result.error = e.message;
     } catch (const std::exception& e) {
         result.error = std::string("the playbook file has an unexpected shape: ") + e.what();
+    }
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The L2 suggestion's model (assets/l2/model.json, docs/suggest.md#the-model).
+namespace {
+
+std::vector<std::string> strings_at(const json& v, const std::string& path) {
+    if (!v.is_array()) bad(path, "expected an array of strings");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(string_at(v[i], path + "[" + std::to_string(i) + "]"));
+    return out;
+}
+
+std::int64_t integer_at(const json& v, const std::string& path) {
+    if (!v.is_number_integer()) bad(path, "expected a whole number");
+    return v.get<std::int64_t>();
+}
+
+std::vector<std::int32_t> weights_at(const json& v, std::size_t classes, const std::string& path) {
+    if (!v.is_array() || v.size() != classes) bad(path, "expected one whole number per class");
+    std::vector<std::int32_t> out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        std::int64_t w = integer_at(v[i], path + "[" + std::to_string(i) + "]");
+        if (w < -1000000 || w > 1000000) bad(path + "[" + std::to_string(i) + "]", "out of range");
+        out.push_back(static_cast<std::int32_t>(w));
+    }
+    return out;
+}
+
+L2Model parse_l2_model(const json& root) {
+    L2Model m;
+    if (string_at(member(root, "format", "$"), "$.format") != "ftblock-l2-model/1")
+        bad("$.format", "expected \"ftblock-l2-model/1\"");
+    m.classes = strings_at(member(root, "classes", "$"), "$.classes");
+    std::int64_t l2_count = integer_at(member(root, "l2_count", "$"), "$.l2_count");
+    if (l2_count < 1 || static_cast<std::size_t>(l2_count) > m.classes.size()) bad("$.l2_count", "out of range");
+    m.l2_count = static_cast<std::size_t>(l2_count);
+    const json& t = member(root, "thresholds", "$");
+    auto threshold = [&](const char* key) {
+        return integer_at(member(t, key, "$.thresholds"), std::string("$.thresholds.") + key);
+    };
+    m.thresholds.min_score = threshold("min_score");
+    m.thresholds.min_margin_percent = threshold("min_margin_percent");
+    m.thresholds.out_of_scope_percent = threshold("out_of_scope_percent");
+    m.thresholds.fit_min_score = threshold("fit_min_score");
+    m.thresholds.fit_max_chosen_percent = threshold("fit_max_chosen_percent");
+    const json& grams = member(root, "zh_grams", "$");
+    if (!grams.is_array() || grams.size() != 2) bad("$.zh_grams", "expected [shortest, longest]");
+    m.zh_gram_min = static_cast<int>(integer_at(grams[0], "$.zh_grams[0]"));
+    m.zh_gram_max = static_cast<int>(integer_at(grams[1], "$.zh_grams[1]"));
+    if (m.zh_gram_min < 1 || m.zh_gram_max < m.zh_gram_min || m.zh_gram_max > 4)
+        bad("$.zh_grams", "expected 1 <= shortest <= longest <= 4");
+    m.stop_en = strings_at(member(root, "stop_en", "$"), "$.stop_en");
+    m.stop_zh = strings_at(member(root, "stop_zh", "$"), "$.stop_zh");
+    const json& concepts = member(root, "concepts", "$");
+    if (!concepts.is_array()) bad("$.concepts", "expected an array");
+    for (std::size_t i = 0; i < concepts.size(); ++i) {
+        std::string p = "$.concepts[" + std::to_string(i) + "]";
+        L2Concept c;
+        c.id = string_at(member(concepts[i], "id", p), p + ".id");
+        c.en = strings_at(member(concepts[i], "en", p), p + ".en");
+        c.zh = strings_at(member(concepts[i], "zh", p), p + ".zh");
+        c.weights = weights_at(member(concepts[i], "w", p), m.classes.size(), p + ".w");
+        m.concepts.push_back(std::move(c));
+    }
+    auto concept_index = [&](const json& v, const std::string& path) {
+        std::string id = string_at(v, path);
+        for (std::size_t c = 0; c < m.concepts.size(); ++c)
+            if (m.concepts[c].id == id) return static_cast<int>(c);
+        bad(path, "no concept \"" + id + "\"");
+    };
+    const json& rules = member(root, "rules", "$");
+    if (!rules.is_array()) bad("$.rules", "expected an array");
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        std::string p = "$.rules[" + std::to_string(i) + "]";
+        L2Rule r;
+        std::string cls = string_at(member(rules[i], "l2", p), p + ".l2");
+        auto found = std::find(m.classes.begin(), m.classes.end(), cls);
+        if (found == m.classes.end()) bad(p + ".l2", "not one of the classes");
+        r.cls = static_cast<int>(found - m.classes.begin());
+        for (const char* key : {"when_any", "unless_any"}) {
+            const json& list = member(rules[i], key, p);
+            if (!list.is_array()) bad(p + "." + key, "expected an array");
+            for (std::size_t k = 0; k < list.size(); ++k)
+                (key[0] == 'w' ? r.when_any : r.unless_any)
+                    .push_back(concept_index(list[k], p + "." + key + "[" + std::to_string(k) + "]"));
+        }
+        std::int64_t percent = integer_at(member(rules[i], "percent", p), p + ".percent");
+        if (percent < 0 || percent > 1000) bad(p + ".percent", "expected 0 to 1000");
+        r.percent = static_cast<std::int32_t>(percent);
+        m.rules.push_back(std::move(r));
+    }
+    const json& features = member(root, "features", "$");
+    if (!features.is_object()) bad("$.features", "expected an object");
+    for (auto it = features.begin(); it != features.end(); ++it)
+        m.features.emplace(it.key(), weights_at(it.value(), m.classes.size(), "$.features." + it.key()));
+    m.prepare();
+    return m;
+}
+
+}  // namespace
+
+L2ModelResult load_l2_model(std::string_view text) {
+    L2ModelResult result;
+    json root = json::parse(text.begin(), text.end(), nullptr, false);
+    if (root.is_discarded()) {
+        result.error = "the L2 model file is not valid JSON";
+        return result;
+    }
+    try {
+        result.model = std::make_shared<const L2Model>(parse_l2_model(root));
+    } catch (const DataError& e) {
+        result.error = e.message;
+    } catch (const std::exception& e) {
+        result.error = std::string("the L2 model file has an unexpected shape: ") + e.what();
     }
     return result;
 }

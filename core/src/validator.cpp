@@ -1,6 +1,8 @@
 // The validator interprets the playbook data; it knows no scenario, list or fixed value by name.
 #include "ftblock/validator.h"
 
+#include "ftblock/suggest.h"
+
 #include "utf8_scan.h"
 #include "validator_messages.h"
 
@@ -142,6 +144,21 @@ private:
             add(pb_.order_first, Code::DateOrder,
                 detail::msg_date_order(context(pb_.order_first, false), pb_.order_second, rec_[pb_.order_first].text,
                                        rec_[pb_.order_second].text));
+        l2_fit();
+    }
+
+    // Only with a valid L2 and notes; the evidence words only for a warning (docs/suggest.md#the-l2_fit-warning).
+    void l2_fit() {
+        const int l2 = pb_.l2_fit_field, notes = pb_.l2_fit_notes;
+        if (l2 < 0 || notes < 0 || !field_ok_[static_cast<std::size_t>(l2)] ||
+            !field_ok_[static_cast<std::size_t>(notes)])
+            return;
+        const FieldValue &chosen = rec_[l2], &note = rec_[notes];
+        if (!chosen.is_string() || !note.is_string() || is_blank(chosen.text) || is_blank(note.text)) return;
+        const std::shared_ptr<const L2Model> model = builtin_l2_model();
+        if (!model) return;
+        if (!confidently_other(*model, suggest_l2(*model, note.text, false), chosen.text)) return;
+        add(l2, Code::L2Fit, detail::msg_l2_fit(context(l2, false), chosen.text, suggest_l2(*model, note.text)));
     }
 
     const Playbook& pb_;

@@ -165,6 +165,18 @@ std::string msg_date_order(const MessageContext& c, int later_field, std::string
     return say(c.lang, Msg::AfterLaterDate, {label(c), date, other, later_date});
 }
 
+std::string msg_l2_fit(const MessageContext& c, std::string_view chosen, const L2Suggestion& suggestion) {
+    // The strongest few words are enough to see why; the ranking has them all (ftblock suggest).
+    std::string words;
+    const std::vector<std::string>& evidence = suggestion.ranking.front().evidence;
+    for (std::size_t i = 0; i < evidence.size() && i < 4; ++i) {
+        if (i) words += say(c.lang, Msg::WordSeparator);
+        words += quote_value(evidence[i]);
+    }
+    return say(c.lang, Msg::L2FitWarning,
+               {label(c), choice_label(c, chosen), choice_label(c, suggestion.suggested), suggestion.suggested, words});
+}
+
 std::string msg_unknown_field(const Playbook& playbook, Lang lang, std::string_view key) {
     std::string best;
     std::size_t best_distance = 3;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "ftblock/playbook.h"
+#include "ftblock/suggest.h"
 
 namespace ftblock::detail {
 
@@ -31,6 +32,7 @@ std::string msg_changed_from_previous(const MessageContext& c, std::string_view 
 std::string msg_date_in_past(const MessageContext& c, std::string_view date, std::string_view day);
 std::string msg_date_order(const MessageContext& c, int later_field, std::string_view date,
                            std::string_view later_date);
+std::string msg_l2_fit(const MessageContext& c, std::string_view chosen, const L2Suggestion& suggestion);
 std::string msg_unknown_field(const Playbook& playbook, Lang lang, std::string_view key);
 std::string msg_duplicate_key(Lang lang, std::string_view key);
 

@@ -74,7 +74,7 @@ TEST_CASE("hand-over is refused while the record is invalid and exports the exac
     ui.key(ImGuiKey_DownArrow);
     ui.key(ImGuiKey_Space);
     ui.click("field_notes");
-    ui.type("客户的 VPN 设备与服务不兼容。");
+    ui.type("IT 部门缺少管理该服务的人手。");
     ui.click("field_next_action_date");
     ui.type("2026-12-01");
     ui.click_empty();

@@ -82,9 +82,10 @@ struct Playbook {
     int scenario_field = -1;         // index of `scenario` in fields
     int updated_at_field = -1;       // index of `updated_at`
     int workload_field = -1, customer_field = -1, id_field = -1;
-    int engagement_field = -1;                // field carrying the previous-value rule
-    std::vector<int> warn_before_updated;     // date fields warned when before updated_at
-    int order_first = -1, order_second = -1;  // date_order: first must not be after second
+    int engagement_field = -1;                 // field carrying the previous-value rule
+    std::vector<int> warn_before_updated;      // date fields warned when before updated_at
+    int order_first = -1, order_second = -1;   // date_order: first must not be after second
+    int l2_fit_field = -1, l2_fit_notes = -1;  // l2_fit: the L2 field, warned when the notes point elsewhere
 
     std::vector<bool> dependent;         // per field: its rule differs between scenarios
     std::vector<signed char> key_slots;  // field_index's hash table (see playbook.cpp)
