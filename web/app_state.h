@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "ftblock/suggest.h"
 #include "a11y.h"
 #include "app.h"
 #include "drafts.h"
+#include "ftblock/suggest.h"
 #include "i18n.h"
 
 namespace ftblock::web {
@@ -105,10 +105,10 @@ struct App::State {
     bool copied = false;
 
     Layout layout = Layout::Wide;
-    bool list_open = false;               // narrow: the drafts panel is shown instead of the record
-    float visible_height = 0;             // the part of the form not under an on-screen keyboard (0: all)
-    bool keep_field_visible = false;      // the visible height shrank: bring the field being typed into into view
-    int focus_field = -1;                 // jump here next frame (from the summary)
+    bool list_open = false;           // narrow: the drafts panel is shown instead of the record
+    float visible_height = 0;         // the part of the form not under an on-screen keyboard (0: all)
+    bool keep_field_visible = false;  // the visible height shrank: bring the field being typed into into view
+    int focus_field = -1;             // jump here next frame (from the summary)
     // The L2 suggestion panel (form_view.cpp): open for this draft's uid (0: closed), and the
     // suggestion for the note it was computed from (recomputed only when the note changes).
     std::uint64_t suggest_uid = 0;

@@ -412,7 +412,7 @@ private:
             if (!r.evidence.empty()) {
                 std::string words;
                 for (const std::string& w : r.evidence) words += (words.empty() ? "" : " · ") + w;
-                const std::string evidence = tr(s_.lang, Str::SuggestEvidence, {notes_label, words});
+                const std::string evidence = tr(s_.lang, Str::SuggestWords, {notes_label, words});
                 wrapped(evidence, &evidence_color);
                 a11y_text(s_, "suggest_evidence_" + r.l2, evidence);
             }
