@@ -284,3 +284,31 @@ test('two validators are independent, even with batches open at once', async () 
   assert.match(b, /^b\.jsonl:1: error: owner: In the Delivery scenario, Owner must be Account team/);
   assert.deepEqual(w.validate(D, { today: h.TODAY }), VALID, 'w never saw v\'s previous records');
 });
+
+// The L2 suggestion (docs/suggest.md): suggest(note) is `ftblock suggest --format json`, parsed —
+// the same ranking and integer scores as the native CLI, bit for bit.
+test('suggest(): the CLI\'s ranking for a note in English, Chinese or both; top; bad arguments throw', () => {
+  const notes = [
+    'Unable to deploy Teams because the customer\'s VPN and firewall block the connection to the service.',
+    '由于客户的 VPN 和防火墙阻止了与服务的连接，无法部署 Teams。',
+    'The customer has no budget for IT staff to run the migration; 预算 was cut.',
+    'Customer is blocked.',
+    '',
+  ];
+  for (const note of notes) {
+    const cli = h.runCli(['suggest', '--format', 'json', '--', note]);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.deepEqual(v.suggest(note), JSON.parse(cli.stdout), note);
+  }
+  const s = v.suggest(notes[0]);
+  assert.equal(s.suggested, 'customer_it_infrastructure');
+  assert.equal(s.ranking.length, 8);
+  assert.ok(s.ranking[0].evidence.includes('VPN') && s.ranking[0].evidence.includes('firewall'), JSON.stringify(s));
+  assert.equal(v.suggest(notes[1]).suggested, 'customer_it_infrastructure');
+  assert.equal(v.suggest(notes[3]).suggested, null);
+  assert.deepEqual(v.suggest(notes[0], { top: 2 }).ranking, s.ranking.slice(0, 2));
+  assert.throws(() => v.suggest(42), TypeError);
+  assert.throws(() => v.suggest('x', { top: 0 }), TypeError);
+  assert.throws(() => v.suggest('x', { top: 1.5 }), TypeError);
+  assert.throws(() => v.suggest('x', { colour: 1 }), TypeError);
+});
