@@ -45,7 +45,7 @@ struct L2Rule {
 struct L2Thresholds {
     std::int64_t min_score = 150;              // below: abstain
     std::int64_t min_margin_percent = 15;      // the second must be this much below the first
-    std::int64_t out_of_scope_percent = 80;    // an out-of-scope class this close to the first: abstain
+    std::int64_t out_of_scope_percent = 50;    // an out-of-scope class this close to the first: abstain
     std::int64_t fit_min_score = 200;          // l2_fit: the suggestion's score at least this
     std::int64_t fit_max_chosen_percent = 35;  // l2_fit: the chosen L2's score at most this share of it
 };
