@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ftblock/playbook.h"
 #include "l2_train.h"
 
@@ -47,6 +49,18 @@ struct Tally {
 };
 
 double pct(int a, int b) { return b ? 100.0 * a / b : 0.0; }
+
+// Leave-one-out top-1 / precision of a lexicon variant (the design's ablations).
+Tally leave_one_out(const std::string& lexicon, const std::vector<l2::Example>& examples) {
+    l2::Trainer trainer(lexicon);
+    Tally t;
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        std::vector<l2::Example> rest = examples;
+        rest.erase(rest.begin() + static_cast<long>(i));
+        t.add(suggest_l2(*load_l2_model(trainer.train(rest)).model, examples[i].text), examples[i].l2);
+    }
+    return t;
+}
 
 void print_tally(const char* name, const Tally& t) {
     std::printf(
@@ -154,6 +168,25 @@ int main(int argc, char** argv) {
         print_tally("keywords", keyword);
         std::printf(
             "    (keyword lexicon from the playbook's L2 definitions only; answers when one L2 has most hits)\n\n");
+    }
+
+    // Ablations: what each part of the design adds (leave-one-out, all languages).
+    {
+        using nlohmann::json;
+        const json lexicon = json::parse(read_file(lexicon_path));
+        std::printf("Ablations (leave-one-out, all examples):\n");
+        json v = lexicon;
+        v["concepts"] = json::array();
+        v["rules"] = json::array();
+        print_tally("no lexicon", leave_one_out(v.dump(), examples));
+        std::printf("    (words and n-grams learned from the examples only: no concepts, no rules)\n");
+        v = lexicon;
+        v["rules"] = json::array();
+        print_tally("no rules", leave_one_out(v.dump(), examples));
+        v = lexicon;
+        v["settings"]["zh_gram_min"] = 1;
+        print_tally("zh 1-3gram", leave_one_out(v.dump(), examples));
+        std::printf("    (Chinese character unigrams too: single characters are mostly noise)\n\n");
     }
 
     // Translation agreement: each Chinese example with the English example of the same L2 just before it

@@ -28,15 +28,14 @@ bool is_han(char32_t cp) {
     return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
 }
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
+std::uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<std::uint64_t>(a) << 32) | b; }
 
 struct Word {
     std::string norm;
     std::size_t begin, end;
     bool joined;  // only spaces or hyphens since the previous word: phrases and bigrams may span
     bool covered = false;
+    const L2Model::WordEntry* entry = nullptr;  // the model's, when it knows the word
 };
 
 struct Han {
@@ -56,6 +55,8 @@ struct Hit {
 };
 
 void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& hans) {
+    words.reserve(note.size() / 6);
+    hans.reserve(note.size() / 3);
     std::size_t pos = 0;
     bool word_joined = false, han_joined = false;
     while (pos < note.size()) {
@@ -76,7 +77,15 @@ void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& ha
         }
         std::size_t at = pos;
         char32_t cp = 0;
-        if (!decode_utf8(note, pos, cp)) {
+        // Chinese is three bytes; the common case without a call (decode_utf8 checks the rest).
+        if (c >= 0xE1 && c <= 0xEC && pos + 2 < note.size() &&
+            (static_cast<unsigned char>(note[pos + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(note[pos + 2]) & 0xC0) == 0x80) {
+            cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                 (static_cast<char32_t>(static_cast<unsigned char>(note[pos + 1]) & 0x3F) << 6) |
+                 static_cast<char32_t>(static_cast<unsigned char>(note[pos + 2]) & 0x3F);
+            pos += 3;
+        } else if (!decode_utf8(note, pos, cp)) {
             pos = at + 1;
             word_joined = han_joined = false;
             continue;
@@ -98,26 +107,29 @@ std::string l2_normalize_word(std::string_view word) {
     std::string s(word);
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (s.size() > 4) {
-        if (ends_with(s, "ies"))
+    auto ends = [&s](std::string_view suffix) {
+        return s.size() >= suffix.size() && std::string_view(s).substr(s.size() - suffix.size()) == suffix;
+    };
+    if (s.size() > 4 && s.back() == 's') {
+        if (ends("ies"))
             s.replace(s.size() - 3, 3, "y");
-        else if (ends_with(s, "sses") || ends_with(s, "xes") || ends_with(s, "ches") || ends_with(s, "shes") ||
-                 ends_with(s, "ses"))
+        else if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("ses"))
             s.resize(s.size() - 2);
-        else if (ends_with(s, "s") && !ends_with(s, "ss") && !ends_with(s, "us") && !ends_with(s, "is"))
+        else if (!ends("ss") && !ends("us") && !ends("is"))
             s.pop_back();
     }
-    if (s.size() > 5 && ends_with(s, "ing"))
+    if (s.size() > 5 && ends("ing"))
         s.resize(s.size() - 3);
-    else if (s.size() > 4 && ends_with(s, "ed"))
+    else if (s.size() > 4 && ends("ed"))
         s.resize(s.size() - 2);
-    if (s.size() > 4 && ends_with(s, "e")) s.pop_back();
+    if (s.size() > 4 && s.back() == 'e') s.pop_back();
     return s;
 }
 
 void L2Model::prepare() {
-    phrases.clear();
+    words.clear();
     terms.clear();
+    pair_terms.clear();
     auto add_phrase = [&](std::string_view text, int cid) {
         std::vector<Word> words;
         std::vector<Han> hans;
@@ -126,16 +138,18 @@ void L2Model::prepare() {
         Phrase p;
         for (const Word& w : words) p.tokens.push_back(w.norm);
         p.cid = cid;
-        std::vector<Phrase>& list = phrases[p.tokens.front()];
+        std::vector<Phrase>& list = this->words[p.tokens.front()].phrases;
         for (const Phrase& q : list)
             if (q.tokens == p.tokens) return;  // the first concept naming it keeps it
         list.push_back(std::move(p));
     };
     auto add_term = [&](const std::string& text, int cid) {
         std::size_t pos = 0;
-        char32_t cp = 0;
+        char32_t cp = 0, next = 0;
         if (!decode_utf8(text, pos, cp)) return;
-        std::vector<Term>& list = terms[cp];
+        const bool single = pos == text.size();
+        if (!single && !decode_utf8(text, pos, next)) return;
+        std::vector<Term>& list = single ? terms[cp] : pair_terms[pair_key(cp, next)];
         for (const Term& t : list)
             if (t.text == text) return;
         list.push_back(Term{text, cid});
@@ -146,10 +160,21 @@ void L2Model::prepare() {
     }
     for (const std::string& e : stop_en) add_phrase(e, -1);
     for (const std::string& z : stop_zh) add_term(z, -1);
-    for (auto& entry : phrases)
-        std::stable_sort(entry.second.begin(), entry.second.end(),
+    gram_starts.clear();
+    for (const auto& feature : features) {
+        std::size_t pos = 2;
+        char32_t cp = 0;
+        if (feature.first.compare(0, 2, "g:") == 0 && decode_utf8(feature.first, pos, cp)) gram_starts.insert(cp);
+    }
+    for (const auto& feature : features) {
+        if (feature.first.compare(0, 2, "w:") == 0) words[feature.first.substr(2)].unigram = feature.second;
+        if (feature.first.compare(0, 2, "b:") == 0)
+            words[feature.first.substr(2, feature.first.find(' ') - 2)].bigram_start = true;
+    }
+    for (auto& entry : words)
+        std::stable_sort(entry.second.phrases.begin(), entry.second.phrases.end(),
                          [](const Phrase& a, const Phrase& b) { return a.tokens.size() > b.tokens.size(); });
-    for (auto& entry : terms)
+    for (auto& entry : pair_terms)
         std::stable_sort(entry.second.begin(), entry.second.end(),
                          [](const Term& a, const Term& b) { return a.text.size() > b.text.size(); });
 }
@@ -164,6 +189,7 @@ std::vector<Hit> note_hits(const L2Model& model, std::string_view note, bool all
     std::vector<Han> hans;
     split(note, words, hans);
     std::vector<Hit> hits;
+    hits.reserve(32);
     std::vector<bool> seen_concept(model.concepts.size(), false);
     std::unordered_set<std::string> seen_key;
     auto concept_hit = [&](int cid, std::size_t begin, std::size_t end) {
@@ -186,10 +212,11 @@ std::vector<Hit> note_hits(const L2Model& model, std::string_view note, bool all
     };
 
     for (std::size_t i = 0; i < words.size();) {
-        auto it = model.phrases.find(words[i].norm);
+        auto it = model.words.find(words[i].norm);
         std::size_t matched = 0;
-        if (it != model.phrases.end()) {
-            for (const L2Model::Phrase& p : it->second) {
+        if (it != model.words.end()) {
+            words[i].entry = &it->second;
+            for (const L2Model::Phrase& p : it->second.phrases) {
                 if (i + p.tokens.size() > words.size()) continue;
                 bool ok = true;
                 for (std::size_t k = 1; k < p.tokens.size() && ok; ++k)
@@ -208,18 +235,27 @@ std::vector<Hit> note_hits(const L2Model& model, std::string_view note, bool all
         i += matched;
     }
     for (std::size_t i = 0; i < hans.size();) {
-        auto it = model.terms.find(hans[i].cp);
         std::size_t matched = 0;
-        if (it != model.terms.end()) {
-            for (const L2Model::Term& t : it->second) {
-                if (note.compare(hans[i].begin, t.text.size(), t.text) != 0) continue;
-                std::size_t end = hans[i].begin + t.text.size();
-                std::size_t n = 1;
-                while (i + n < hans.size() && hans[i + n].joined && hans[i + n].begin < end) ++n;
-                if (hans[i + n - 1].end != end) continue;  // a term reaching past the Chinese run
-                matched = n;
-                concept_hit(t.cid, hans[i].begin, end);
-                break;
+        if (i + 1 < hans.size() && hans[i + 1].joined) {
+            auto it = model.pair_terms.find(pair_key(hans[i].cp, hans[i + 1].cp));
+            if (it != model.pair_terms.end()) {
+                for (const L2Model::Term& t : it->second) {
+                    if (note.compare(hans[i].begin, t.text.size(), t.text) != 0) continue;
+                    std::size_t end = hans[i].begin + t.text.size();
+                    std::size_t n = 1;
+                    while (i + n < hans.size() && hans[i + n].joined && hans[i + n].begin < end) ++n;
+                    if (hans[i + n - 1].end != end) continue;  // a term reaching past the Chinese run
+                    matched = n;
+                    concept_hit(t.cid, hans[i].begin, end);
+                    break;
+                }
+            }
+        }
+        if (!matched) {
+            auto it = model.terms.find(hans[i].cp);
+            if (it != model.terms.end()) {
+                matched = 1;
+                concept_hit(it->second.front().cid, hans[i].begin, hans[i].end);
             }
         }
         if (!matched) {
@@ -232,15 +268,23 @@ std::vector<Hit> note_hits(const L2Model& model, std::string_view note, bool all
 
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i].covered) continue;
-        key.assign("w:").append(words[i].norm);
-        key_hit(words[i].begin, words[i].end);
-        if (i + 1 < words.size() && !words[i + 1].covered && words[i + 1].joined) {
+        const L2Model::WordEntry* entry = words[i].entry;
+        if (all_keys) {
+            key.assign("w:").append(words[i].norm);
+            key_hit(words[i].begin, words[i].end);
+        } else if (entry && !entry->unigram.empty()) {  // the word's feature without building its key
+            bool seen = false;
+            for (const Hit& h : hits) seen = seen || h.weights == &entry->unigram;
+            if (!seen) hits.push_back(Hit{-1, {}, words[i].begin, words[i].end, false, &entry->unigram});
+        }
+        if ((all_keys || (entry && entry->bigram_start)) && i + 1 < words.size() && !words[i + 1].covered &&
+            words[i + 1].joined) {
             key.assign("b:").append(words[i].norm).append(" ").append(words[i + 1].norm);
             key_hit(words[i].begin, words[i + 1].end);
         }
     }
     for (std::size_t i = 0; i < hans.size(); ++i) {
-        if (hans[i].covered) continue;
+        if (hans[i].covered || (!all_keys && !model.gram_starts.count(hans[i].cp))) continue;
         const std::size_t min = static_cast<std::size_t>(model.zh_gram_min),
                           max = static_cast<std::size_t>(model.zh_gram_max);
         for (std::size_t n = 1; n <= max && i + n <= hans.size(); ++n) {
@@ -294,24 +338,24 @@ L2NoteFeatures l2_note_features(const L2Model& model, std::string_view note) {
     return out;
 }
 
-L2Suggestion suggest_l2(const L2Model& model, std::string_view note, bool with_evidence) {
+namespace {
+
+// The classes' scores of a note (rules applied); spans of every contribution when asked for.
+std::vector<std::int64_t> score_note(const L2Model& model, std::string_view note,
+                                     std::vector<std::vector<Span>>* spans) {
     const std::size_t n = model.classes.size();
-    std::vector<Hit> hits = note_hits(model, note, false);
     std::vector<std::int64_t> score(n, 0);
-    std::vector<std::vector<Span>> spans(n);
     std::vector<bool> present(model.concepts.size(), false);
-    for (const Hit& h : hits) {
-        const std::vector<std::int32_t>* w = nullptr;
+    for (const Hit& h : note_hits(model, note, false)) {
+        const std::vector<std::int32_t>* w = h.weights;
         if (h.cid >= 0) {
             present[static_cast<std::size_t>(h.cid)] = true;
             w = &model.concepts[static_cast<std::size_t>(h.cid)].weights;
-        } else {
-            w = h.weights;
         }
         for (std::size_t k = 0; k < n && k < w->size(); ++k) {
             if ((*w)[k] <= 0) continue;
             if (!h.repeat) score[k] += (*w)[k];
-            if (with_evidence) spans[k].push_back(Span{h.begin, h.end, (*w)[k]});
+            if (spans) (*spans)[k].push_back(Span{h.begin, h.end, (*w)[k]});
         }
     }
     for (const L2Rule& r : model.rules) {
@@ -322,34 +366,62 @@ L2Suggestion suggest_l2(const L2Model& model, std::string_view note, bool with_e
         if (when && !unless)
             score[static_cast<std::size_t>(r.cls)] = score[static_cast<std::size_t>(r.cls)] * r.percent / 100;
     }
+    return score;
+}
 
-    L2Suggestion out;
+// The L2s best first (ties in list order).
+std::vector<std::size_t> ranked(const L2Model& model, const std::vector<std::int64_t>& score) {
     std::vector<std::size_t> order;
     for (std::size_t k = 0; k < model.l2_count; ++k) order.push_back(k);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+    return order;
+}
+
+// Whether the first of `order` is a suggestion: strong, clear of the second, not out of scope.
+bool clear_first(const L2Model& model, const std::vector<std::int64_t>& score, const std::vector<std::size_t>& order) {
+    if (order.empty()) return false;
+    std::int64_t top = score[order[0]], second = order.size() > 1 ? score[order[1]] : 0, outside = 0;
+    for (std::size_t k = model.l2_count; k < score.size(); ++k) outside = std::max(outside, score[k]);
+    const L2Thresholds& t = model.thresholds;
+    return top >= t.min_score && second * 100 <= top * (100 - t.min_margin_percent) &&
+           outside * 100 < top * t.out_of_scope_percent;
+}
+
+bool fits_other(const L2Model& model, std::int64_t top, std::int64_t chosen) {
+    const L2Thresholds& t = model.thresholds;
+    return top >= t.fit_min_score && chosen * 100 <= top * t.fit_max_chosen_percent;
+}
+
+}  // namespace
+
+L2Suggestion suggest_l2(const L2Model& model, std::string_view note, bool with_evidence) {
+    std::vector<std::vector<Span>> spans(model.classes.size());
+    const std::vector<std::int64_t> score = score_note(model, note, with_evidence ? &spans : nullptr);
+    const std::vector<std::size_t> order = ranked(model, score);
+    L2Suggestion out;
     for (std::size_t k : order)
         out.ranking.push_back(
             L2Rank{model.classes[k], score[k],
                    score[k] > 0 && with_evidence ? evidence_of(note, spans[k]) : std::vector<std::string>{}});
-    if (out.ranking.empty()) return out;
-    std::int64_t top = out.ranking[0].score, second = out.ranking.size() > 1 ? out.ranking[1].score : 0;
-    std::int64_t outside = 0;
-    for (std::size_t k = model.l2_count; k < n; ++k) outside = std::max(outside, score[k]);
-    const L2Thresholds& t = model.thresholds;
-    bool clear = top >= t.min_score && second * 100 <= top * (100 - t.min_margin_percent) &&
-                 outside * 100 < top * t.out_of_scope_percent;
-    if (clear) out.suggested = out.ranking[0].l2;
+    if (clear_first(model, score, order)) out.suggested = out.ranking[0].l2;
     return out;
 }
 
 bool confidently_other(const L2Model& model, const L2Suggestion& suggestion, std::string_view chosen) {
     if (suggestion.suggested.empty() || suggestion.suggested == chosen) return false;
-    std::int64_t top = suggestion.ranking.front().score, mine = -1;
     for (const L2Rank& r : suggestion.ranking)
-        if (r.l2 == chosen) mine = r.score;
-    if (mine < 0) return false;  // not one of the eight
-    const L2Thresholds& t = model.thresholds;
-    return top >= t.fit_min_score && mine * 100 <= top * t.fit_max_chosen_percent;
+        if (r.l2 == chosen) return fits_other(model, suggestion.ranking.front().score, r.score);
+    return false;  // not one of the eight
+}
+
+bool confidently_other(const L2Model& model, std::string_view note, std::string_view chosen) {
+    std::size_t mine = model.l2_count;
+    for (std::size_t k = 0; k < model.l2_count; ++k)
+        if (model.classes[k] == chosen) mine = k;
+    if (mine == model.l2_count) return false;  // not one of the eight
+    const std::vector<std::int64_t> score = score_note(model, note, nullptr);
+    const std::vector<std::size_t> order = ranked(model, score);
+    return order[0] != mine && clear_first(model, score, order) && fits_other(model, score[order[0]], score[mine]);
 }
 
 std::string l2_suggestion_json(std::string_view note, const L2Suggestion& suggestion, std::size_t top) {

@@ -157,7 +157,7 @@ private:
         if (!chosen.is_string() || !note.is_string() || is_blank(chosen.text) || is_blank(note.text)) return;
         const std::shared_ptr<const L2Model> model = builtin_l2_model();
         if (!model) return;
-        if (!confidently_other(*model, suggest_l2(*model, note.text, false), chosen.text)) return;
+        if (!confidently_other(*model, std::string_view(note.text), chosen.text)) return;
         add(l2, Code::L2Fit, detail::msg_l2_fit(context(l2, false), chosen.text, suggest_l2(*model, note.text)));
     }
 

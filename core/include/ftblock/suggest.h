@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ftblock {
@@ -44,7 +45,7 @@ struct L2Rule {
 struct L2Thresholds {
     std::int64_t min_score = 150;              // below: abstain
     std::int64_t min_margin_percent = 15;      // the second must be this much below the first
-    std::int64_t out_of_scope_percent = 80;    // an out-of-scope class this close to the first: abstain
+    std::int64_t out_of_scope_percent = 50;    // an out-of-scope class this close to the first: abstain
     std::int64_t fit_min_score = 200;          // l2_fit: the suggestion's score at least this
     std::int64_t fit_max_chosen_percent = 35;  // l2_fit: the chosen L2's score at most this share of it
 };
@@ -64,8 +65,8 @@ struct L2Model {
 
     void prepare();  // builds the matching tables below; after filling the fields above
 
-    // Matching tables (prepare()): normalised English phrases and Chinese terms by first token /
-    // first character, longest first; concept -1 = a stop word.
+    // Matching tables (prepare()): normalised English phrases by first token, Chinese terms by
+    // first character(s), longest first; cid -1 = a stop word.
     struct Phrase {
         std::vector<std::string> tokens;
         int cid = -1;
@@ -74,8 +75,15 @@ struct L2Model {
         std::string text;
         int cid = -1;
     };
-    std::unordered_map<std::string, std::vector<Phrase>> phrases;
-    std::unordered_map<char32_t, std::vector<Term>> terms;
+    struct WordEntry {                      // all the model knows of a normalised word, in one lookup
+        std::vector<Phrase> phrases;        // starting with it, longest first
+        std::vector<std::int32_t> unigram;  // its "w:" feature's weights; empty: none
+        bool bigram_start = false;          // some "b:" feature starts with it
+    };
+    std::unordered_map<std::string, WordEntry> words;
+    std::unordered_map<char32_t, std::vector<Term>> terms;            // one-character terms
+    std::unordered_map<std::uint64_t, std::vector<Term>> pair_terms;  // longer ones by their first two
+    std::unordered_set<char32_t> gram_starts;  // first characters of the "g:" features: skip the rest
 };
 
 struct L2ModelResult {
@@ -100,6 +108,7 @@ std::string l2_suggestion_json(std::string_view note, const L2Suggestion& sugges
 // `chosen`, scoring at least fit_min_score, with `chosen` at most fit_max_chosen_percent of it.
 // Never true when the note supports the chosen L2 about as well.
 bool confidently_other(const L2Model& model, const L2Suggestion& suggestion, std::string_view chosen);
+bool confidently_other(const L2Model& model, std::string_view note, std::string_view chosen);  // the same, cheaper
 
 // What the note holds, for the model builder and the evaluation: concept indexes and the keys
 // of the other features ("w:…", "b:…", "g:…"), each once, in order of appearance.
