@@ -142,6 +142,17 @@ private:
             add(pb_.order_first, Code::DateOrder,
                 detail::msg_date_order(context(pb_.order_first, false), pb_.order_second, rec_[pb_.order_first].text,
                                        rec_[pb_.order_second].text));
+        note_quality();
+    }
+
+    // The playbook's note guidance, on a notes field that passed every check and is not blank.
+    void note_quality() {
+        const NoteGuidance& guidance = pb_.note_guidance;
+        if (guidance.field < 0 || !field_ok_[static_cast<std::size_t>(guidance.field)]) return;
+        const FieldValue& v = rec_[guidance.field];
+        if (!v.is_string() || is_blank(v.text)) return;
+        for (const NoteFinding& finding : assess_note(guidance, v.text))
+            add(guidance.field, Code::NoteQuality, detail::msg_note_quality(ctx_.lang, finding));
     }
 
     const Playbook& pb_;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ftblock/note_quality.h"
 #include "ftblock/text.h"
 
 namespace ftblock {
@@ -85,6 +86,7 @@ struct Playbook {
     int engagement_field = -1;                // field carrying the previous-value rule
     std::vector<int> warn_before_updated;     // date fields warned when before updated_at
     int order_first = -1, order_second = -1;  // date_order: first must not be after second
+    NoteGuidance note_guidance;               // note_quality's word lists ($.note_guidance)
 
     std::vector<bool> dependent;         // per field: its rule differs between scenarios
     std::vector<signed char> key_slots;  // field_index's hash table (see playbook.cpp)
