@@ -157,6 +157,8 @@ TEST_CASE("note_quality: far longer than the guidance, with the length") {
                                "concise sentences: keep the primary blocker and why, and leave out the history"});
     CHECK(hints(four, Lang::ZhCN) ==
           Words{"笔记有 263 个字符、4 句，远超指南要求的一两句简洁的话：请保留主要障碍及原因，删去经过和细节"});
+    // Four short sentences (200 characters or fewer) are still concise.
+    CHECK(issues("Unable to deploy. The proxy lacks TLS 1.2. Teams sign-in fails. The vendor has no fix.") == Issues{});
     // Three sentences are fine; so are 400 characters, but not 401.
     CHECK(hints(sentence + sentence + sentence) == Words{});
     std::string long_one = "Unable to deploy because the proxy cannot inspect TLS 1.2 traffic";
@@ -174,7 +176,8 @@ TEST_CASE("note_quality: far longer than the guidance, with the length") {
         "Customer cannot deploy until feature X (e.g. Multi-Geo) is added. Usage is 0.5 percent. The vendor, i.e. "
         "Contoso Inc. also waits.";
     CHECK(issues(three) == Issues{});
-    std::vector<NoteFinding> f = assess_note(builtin_playbook()->note_guidance, three + "\nA fourth line");
+    const std::string fourth = "\nA fourth line that makes the note long enough for its sentences to count, past 200.";
+    std::vector<NoteFinding> f = assess_note(builtin_playbook()->note_guidance, three + fourth);
     REQUIRE(f.size() == 1);
     CHECK(f[0].sentences == 4);
 }

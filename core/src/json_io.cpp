@@ -131,7 +131,7 @@ NoteGuidance note_guidance_from(const Playbook& pb, const json& v) {
         bad(path + ".field", "expected a text field");
     if (v.contains("longer_than")) {
         const json& l = v.at("longer_than");
-        only_members(l, {"characters", "sentences", "ideograph_weight"}, path + ".longer_than");
+        only_members(l, {"characters", "sentences", "sentences_from", "ideograph_weight"}, path + ".longer_than");
         auto whole = [&](const char* key, std::size_t fallback) {
             if (!l.contains(key)) return fallback;
             if (!l.at(key).is_number_unsigned()) bad(path + ".longer_than." + key, "expected a whole number");
@@ -139,6 +139,7 @@ NoteGuidance note_guidance_from(const Playbook& pb, const json& v) {
         };
         g.max_characters = whole("characters", 0);
         g.max_sentences = whole("sentences", 0);
+        g.sentences_from = whole("sentences_from", 0);
         g.ideograph_weight = whole("ideograph_weight", 1);
     }
     for (const auto& list : kLists) {

@@ -6,7 +6,8 @@
 // only says how the five kinds combine (docs/diagnostics.md#note-quality).
 #include "ftblock/note_quality.h"
 
-#include <functional>
+#include <cstdint>
+#include <utility>
 
 #include "ftblock/text.h"
 
@@ -14,11 +15,19 @@ namespace ftblock {
 
 namespace {
 
-constexpr std::size_t kBuckets = 512;
+constexpr std::size_t kBuckets = 2048;
 constexpr std::size_t kStatusGap = 3;    // units allowed between a "currently" word and its status word
 constexpr std::size_t kShownBytes = 60;  // a word shown in a message is cut here (a long "meetings…")
+constexpr std::size_t kPrefixBytes = 3;  // prefixes are indexed by their first three bytes
 
-std::size_t bucket_of(std::string_view unit) { return std::hash<std::string_view>{}(unit) & (kBuckets - 1); }
+// FNV-1a: cheap, and the same in every build (the index and the note use it alike).
+constexpr std::uint32_t kFnvBasis = 2166136261u;
+inline std::uint32_t fnv(std::uint32_t h, unsigned char byte) { return (h ^ byte) * 16777619u; }
+std::uint32_t fnv(std::string_view s) {
+    std::uint32_t h = kFnvBasis;
+    for (char ch : s) h = fnv(h, static_cast<unsigned char>(ch));
+    return h;
+}
 
 bool is_ascii_alnum(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
@@ -59,11 +68,14 @@ char32_t closing_quote(char32_t cp) {
     }
 }
 
+enum UnitFlag : unsigned char { kNumber = 1, kAfterComma = 2, kQuoted = 4 };
+
 struct Unit {
-    std::size_t begin = 0, end = 0;          // in the normalized text
-    std::size_t src_begin = 0, src_end = 0;  // in the note
-    std::size_t sentence = 0;
-    bool number = false, after_comma = false, quoted = false;
+    std::uint32_t begin, end;          // in the normalized text
+    std::uint32_t src_begin, src_end;  // in the note
+    std::uint32_t sentence;
+    std::uint32_t hash, hash3;  // FNV-1a of the unit, and of its first kPrefixBytes bytes (0: shorter)
+    unsigned char flags;
 };
 
 struct Cut {
@@ -76,88 +88,108 @@ struct Cut {
     }
 };
 
-Cut cut(std::string_view note) {
-    Cut c;
-    c.text.reserve(note.size());
-    c.units.reserve(note.size() / 4 + 1);
-    std::size_t sentence = 0, pos = 0;
+// One code point at `pos` (advanced past it); ASCII without a call. 0xFFFD-like failure: false.
+inline bool next_code_point(std::string_view s, std::size_t& pos, char32_t& cp) {
+    const unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+        cp = b;
+        ++pos;
+        return true;
+    }
+    return decode_utf8(s, pos, cp);
+}
+
+void cut(std::string_view note, Cut& c) {
+    c.text.clear();
+    c.units.clear();
+    c.code_points = c.ideographs = 0;
+    std::uint32_t sentence = 0;
+    std::size_t pos = 0;
     bool sentence_has_units = false, comma = false, in_word = false, word_is_number = false;
     char32_t quote_close = 0;
     std::size_t quote_from = 0;
-    auto end_word = [&] { in_word = false; };
     auto end_sentence = [&] {
         if (sentence_has_units) ++sentence;
         sentence_has_units = false;
         comma = false;
     };
     auto start_unit = [&](std::size_t src) {
-        Unit u;
-        u.begin = u.end = c.text.size();
-        u.src_begin = u.src_end = src;
-        u.sentence = sentence;
-        u.after_comma = comma;
-        c.units.push_back(u);
+        const auto at = static_cast<std::uint32_t>(c.text.size());
+        c.units.push_back(Unit{at, at, static_cast<std::uint32_t>(src), static_cast<std::uint32_t>(src), sentence,
+                               kFnvBasis, 0, static_cast<unsigned char>(comma ? kAfterComma : 0)});
         sentence_has_units = true;
         comma = false;
     };
+    auto append = [&](unsigned char byte) {  // one normalized byte to the last unit
+        Unit& u = c.units.back();
+        c.text += static_cast<char>(byte);
+        u.hash = fnv(u.hash, byte);
+        if (++u.end - u.begin == kPrefixBytes) u.hash3 = u.hash;
+    };
     auto peek = [&](std::size_t at) -> char32_t {  // the code point at byte `at`, 0 at the end
         char32_t cp = 0;
-        return at < note.size() && decode_utf8(note, at, cp) ? cp : 0;
+        return at < note.size() && next_code_point(note, at, cp) ? cp : 0;
     };
     while (pos < note.size()) {
         const std::size_t at = pos;
         char32_t cp = 0;
-        if (!decode_utf8(note, pos, cp)) {  // not expected (the readers check UTF-8): a separator
+        if (!next_code_point(note, pos, cp)) {  // not expected (the readers check UTF-8): a separator
             pos = at + 1;
-            end_word();
+            in_word = false;
             continue;
         }
         ++c.code_points;
-        if (is_ideograph(cp)) {
+        if (cp >= 0x3400 && is_ideograph(cp)) {
             ++c.ideographs;
-            end_word();
+            in_word = false;
             start_unit(at);
-            c.text.append(note.substr(at, pos - at));
-            c.units.back().end = c.text.size();
-            c.units.back().src_end = pos;
+            for (std::size_t b = at; b < pos; ++b) append(static_cast<unsigned char>(note[b]));
+            c.units.back().src_end = static_cast<std::uint32_t>(pos);
             continue;
         }
-        const char32_t next = peek(pos);
-        if (in_word) {
+        if (in_word && (cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',')) {
             // Inside a word: an apostrophe before a letter (can't, customer's), a point or comma
             // between digits (0.0, 1,000) continue it.
+            const char32_t next = peek(pos);
             const bool apostrophe = (cp == '\'' || cp == 0x2019) && is_ascii_alnum(next);
             const bool in_number = (cp == '.' || cp == ',') && word_is_number && is_digit(next);
             if (apostrophe || in_number) {
-                c.text += apostrophe ? '\'' : static_cast<char>(cp);
-                c.units.back().end = c.text.size();
-                c.units.back().src_end = pos;
+                append(apostrophe ? '\'' : static_cast<unsigned char>(cp));
+                c.units.back().src_end = static_cast<std::uint32_t>(pos);
                 continue;
             }
         }
-        if (is_ascii_alnum(cp) || is_other_letter(cp)) {
+        if (is_ascii_alnum(cp) || (cp >= 0x80 && is_other_letter(cp))) {
             if (!in_word) {
                 start_unit(at);
                 in_word = true;
                 word_is_number = true;
             }
             if (cp < 0x80) {
-                c.text += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+                // The rest of an ASCII run at once: most of a note's bytes.
+                while (pos < note.size() && is_ascii_alnum(static_cast<unsigned char>(note[pos]))) ++pos;
+                for (std::size_t b = at; b < pos; ++b) {
+                    const auto ch = static_cast<unsigned char>(note[b]);
+                    word_is_number = word_is_number && is_digit(ch);
+                    append(static_cast<unsigned char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
+                }
+                c.code_points += pos - at - 1;
             } else {
-                c.text.append(note.substr(at, pos - at));
+                for (std::size_t b = at; b < pos; ++b) append(static_cast<unsigned char>(note[b]));
+                word_is_number = false;
             }
-            word_is_number = word_is_number && is_digit(cp);
-            c.units.back().end = c.text.size();
-            c.units.back().src_end = pos;
-            c.units.back().number = word_is_number;
+            Unit& u = c.units.back();
+            u.src_end = static_cast<std::uint32_t>(pos);
+            u.flags = static_cast<unsigned char>(word_is_number ? (u.flags | kNumber) : (u.flags & ~kNumber));
             continue;
         }
         // A separator.
         const bool was_single_letter =
-            in_word && c.units.back().end - c.units.back().begin == 1 && !c.units.back().number;
-        end_word();
+            in_word && c.units.back().end - c.units.back().begin == 1 && !(c.units.back().flags & kNumber);
+        in_word = false;
+        if (cp == ' ') continue;
         if (quote_close && cp == quote_close) {
-            for (std::size_t u = quote_from; u < c.units.size(); ++u) c.units[u].quoted = true;
+            for (std::size_t u = quote_from; u < c.units.size(); ++u) c.units[u].flags |= kQuoted;
             quote_close = 0;
         } else if (!quote_close && closing_quote(cp)) {
             quote_close = closing_quote(cp);
@@ -166,11 +198,12 @@ Cut cut(std::string_view note) {
         if (cp == '.') {
             // A full stop ends a sentence before a space or the end, unless it closes a one-letter
             // abbreviation (e.g., i.e.) or the text goes on in lower case.
+            const char32_t next = peek(pos);
             std::size_t look = pos;
             char32_t after = next;
             while (after == ' ') after = peek(++look);
-            const bool spaced = next == 0 || is_white_space(next) || closing_quote(next) || next == 0x201D ||
-                                next == ')' || next == 0x300D || next == 0x300F || next == 0x300B;
+            const bool spaced = next == 0 || is_white_space(next) || next == '"' || next == 0x201D || next == ')' ||
+                                next == 0x300D || next == 0x300F || next == 0x300B;
             if (spaced && !was_single_letter && !(after >= 'a' && after <= 'z')) end_sentence();
         } else if (ends_sentence(cp)) {
             end_sentence();
@@ -179,29 +212,49 @@ Cut cut(std::string_view note) {
         }
     }
     c.sentences = sentence + (sentence_has_units ? 1 : 0);
-    return c;
 }
 
 struct Match {
-    int term;
+    unsigned term;
     std::size_t first, last;  // units [first, last)
 };
 
-bool unit_matches(const Cut& c, std::size_t u, const std::string& want, bool prefix) {
-    if (want == "#") return c.units[u].number;
-    std::string_view have = c.unit(u);
-    if (prefix) return have.size() >= want.size() && have.compare(0, want.size(), want) == 0;
-    return have == want;
-}
-
-void try_term(const NoteGuidance& g, const Cut& c, std::size_t u, int t, std::vector<Match>& out) {
-    const NoteTerm& term = g.terms[static_cast<std::size_t>(t)];
+void try_term(const NoteGuidance& g, const Cut& c, std::size_t u, unsigned t, std::vector<Match>& out) {
+    const NoteTerm& term = g.terms[t];
     const std::size_t n = term.units.size();
     if (u + n > c.units.size()) return;
-    if (term.after_comma && !c.units[u].after_comma) return;
-    for (std::size_t k = 0; k < n; ++k)
-        if (!unit_matches(c, u + k, term.units[k], term.prefix && k + 1 == n)) return;
+    if (term.after_comma && !(c.units[u].flags & kAfterComma)) return;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Unit& unit = c.units[u + k];
+        if (term.numbers >> k & 1u) {
+            if (!(unit.flags & kNumber)) return;
+            continue;
+        }
+        const std::string& want = term.units[k];
+        const std::string_view have = c.unit(u + k);
+        if (term.prefix && k + 1 == n) {
+            if (have.size() < want.size() || have.compare(0, want.size(), want) != 0) return;
+        } else if (have != want) {
+            return;
+        }
+    }
     out.push_back(Match{t, u, u + n});
+}
+
+// Buckets as one array: the terms of bucket b are items[start[b] .. start[b + 1]).
+void fill_buckets(const std::vector<std::pair<std::uint32_t, unsigned>>& keyed, std::vector<unsigned>& start,
+                  std::vector<unsigned>& items, std::vector<std::uint32_t>& hashes) {
+    start.assign(kBuckets + 1, 0);
+    for (const auto& k : keyed) ++start[(k.first & (kBuckets - 1)) + 1];
+    for (std::size_t b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
+    items.assign(keyed.size(), 0);
+    hashes.assign(keyed.size(), 0);
+    std::vector<unsigned> next(start.begin(), start.end() - 1);
+    for (const auto& k : keyed) {  // in term order
+        const unsigned at = next[k.first & (kBuckets - 1)]++;
+        items[at] = k.second;
+        hashes[at] = k.first;  // compared before the term's text
+    }
 }
 
 std::string shown(std::string_view note, const Cut& c, const Match& m) {
@@ -216,13 +269,13 @@ std::string shown(std::string_view note, const Cut& c, const Match& m) {
 // The words a finding names: each term once, in note order, none inside an earlier one ("gather
 // intent" hides its "intent"; matches come in the order of their first unit).
 struct FoundWords {
-    std::vector<int> terms;
+    std::vector<unsigned> terms;
     std::vector<std::string> words;
     std::size_t covered = 0;  // units before this are inside a named word
     void add(std::string_view note, const Cut& c, const Match& m) {
         if (m.first < covered) return;
         covered = m.last;
-        for (int t : terms)
+        for (unsigned t : terms)
             if (t == m.term) return;
         terms.push_back(m.term);
         words.push_back(shown(note, c, m));
@@ -284,64 +337,104 @@ std::string NoteGuidance::add(unsigned list, std::string_view entry, bool chines
 }
 
 void NoteGuidance::index() {
-    buckets.assign(kBuckets, {});
-    prefix_first.clear();
-    for (std::size_t t = 0; t < terms.size(); ++t) {
-        const NoteTerm& term = terms[t];
-        if (term.prefix && term.units.size() == 1)
-            prefix_first.push_back(static_cast<int>(t));
+    std::vector<std::pair<std::uint32_t, unsigned>> exact, prefixes;
+    number_first.clear();
+    short_prefix.clear();
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        NoteTerm& term = terms[i];
+        const auto t = static_cast<unsigned>(i);
+        term.numbers = 0;
+        for (std::size_t k = 0; k < term.units.size() && k < 32; ++k)
+            if (term.units[k] == "#") term.numbers |= 1u << k;
+        const std::string& first = term.units.front();
+        if (term.numbers & 1u)
+            number_first.push_back(t);
+        else if (!(term.prefix && term.units.size() == 1))
+            exact.emplace_back(fnv(first), t);
+        else if (first.size() >= kPrefixBytes)
+            prefixes.emplace_back(fnv(std::string_view(first).substr(0, kPrefixBytes)), t);
         else
-            buckets[bucket_of(term.units.front())].push_back(static_cast<int>(t));
+            short_prefix.push_back(t);
     }
+    fill_buckets(exact, exact_start, exact_terms, exact_hashes);
+    fill_buckets(prefixes, prefix_start, prefix_terms, prefix_hashes);
 }
+
+namespace {
+
+struct Scratch {  // kept between notes: no allocation per note once warm
+    Cut cut;
+    std::vector<Match> matches;
+    std::vector<unsigned char> marks;
+};
+
+enum Mark : unsigned char { kNotVague = 1, kNotWhy = 2, kStatusUnit = 4, kStatusWord = 8 };
+
+}  // namespace
 
 std::vector<NoteFinding> assess_note(const NoteGuidance& g, std::string_view note) {
     std::vector<NoteFinding> out;
     if (g.terms.empty() && g.max_characters == 0 && g.max_sentences == 0) return out;
-    const Cut c = cut(note);
+    static thread_local Scratch scratch;
+    Cut& c = scratch.cut;
+    cut(note, c);
     const std::size_t n = c.units.size();
 
-    std::vector<Match> matches;
-    const bool indexed = g.buckets.size() == kBuckets;
-    const std::size_t number_bucket = bucket_of("#");
-    for (std::size_t u = 0; u < n && indexed; ++u) {
-        for (int t : g.buckets[bucket_of(c.unit(u))]) try_term(g, c, u, t, matches);
-        if (c.units[u].number)
-            for (int t : g.buckets[number_bucket]) try_term(g, c, u, t, matches);
-        if (c.units[u].number) continue;
-        for (int t : g.prefix_first) try_term(g, c, u, t, matches);
+    std::vector<Match>& matches = scratch.matches;
+    matches.clear();
+    if (g.exact_start.size() == kBuckets + 1) {
+        for (std::size_t u = 0; u < n; ++u) {
+            const Unit& unit = c.units[u];
+            const std::size_t b = unit.hash & (kBuckets - 1);
+            for (unsigned i = g.exact_start[b]; i < g.exact_start[b + 1]; ++i)
+                if (g.exact_hashes[i] == unit.hash) try_term(g, c, u, g.exact_terms[i], matches);
+            if (unit.flags & kNumber) {
+                for (unsigned t : g.number_first) try_term(g, c, u, t, matches);
+                continue;
+            }
+            if (unit.hash3) {
+                const std::size_t p = unit.hash3 & (kBuckets - 1);
+                for (unsigned i = g.prefix_start[p]; i < g.prefix_start[p + 1]; ++i)
+                    if (g.prefix_hashes[i] == unit.hash3) try_term(g, c, u, g.prefix_terms[i], matches);
+            }
+            for (unsigned t : g.short_prefix) try_term(g, c, u, t, matches);
+        }
     }
 
     // Spans where a list's words do not count, then what each list found.
-    std::vector<char> not_vague(n, 0), not_why(n, 0), status(n, 0), status_word(n, 0);
+    std::vector<unsigned char>& marks = scratch.marks;
+    marks.assign(n, 0);
     for (const Match& m : matches) {
-        const unsigned lists = g.terms[static_cast<std::size_t>(m.term)].lists;
-        for (std::size_t u = m.first; u < m.last; ++u) {
-            if (lists & kNoteVagueExcept) not_vague[u] = 1;
-            if (lists & kNoteWhyExcept) not_why[u] = 1;
-            if (lists & kNoteStatus) status[u] = 1;
-        }
-        if (lists & kNoteStatusAfterVague) status_word[m.first] = 1;
+        const unsigned lists = g.terms[m.term].lists;
+        unsigned char span = 0;
+        if (lists & kNoteVagueExcept) span |= kNotVague;
+        if (lists & kNoteWhyExcept) span |= kNotWhy;
+        if (lists & kNoteStatus) span |= kStatusUnit;
+        if (span)
+            for (std::size_t u = m.first; u < m.last; ++u) marks[u] |= span;
+        if (lists & kNoteStatusAfterVague) marks[m.first] |= kStatusWord;
     }
     bool why = false, waits_for = false, dated = false;
     FoundWords vague_words, engagement_words;
-    for (std::size_t u = 0; u < n; ++u) dated = dated || (c.units[u].number && is_year(c.unit(u)));
+    for (std::size_t u = 0; u < n; ++u) dated = dated || ((c.units[u].flags & kNumber) && is_year(c.unit(u)));
     for (const Match& m : matches) {
-        const unsigned lists = g.terms[static_cast<std::size_t>(m.term)].lists;
-        if ((lists & kNoteWhy) && !not_why[m.first]) why = true;
+        const unsigned lists = g.terms[m.term].lists;
+        if ((lists & kNoteWhy) && !(marks[m.first] & kNotWhy)) why = true;
         if (lists & kNoteWaitsFor) waits_for = true;
         if (lists & kNoteEngagement) engagement_words.add(note, c, m);
     }
     for (const Match& m : matches) {
-        const unsigned lists = g.terms[static_cast<std::size_t>(m.term)].lists;
-        if (!(lists & (kNoteVague | kNoteVagueBeforeStatus)) || c.units[m.first].quoted || not_vague[m.first]) continue;
+        const unsigned lists = g.terms[m.term].lists;
+        if (!(lists & (kNoteVague | kNoteVagueBeforeStatus)) || (c.units[m.first].flags & kQuoted) ||
+            (marks[m.first] & kNotVague))
+            continue;
         bool vague = (lists & kNoteVague) != 0;
         // "currently" is vague when it hedges the status ("currently blocked", "currently unable") and the
         // note does not say what the block waits for; "currently in place" describes a fact.
         if (!vague && !waits_for && !dated)
             for (std::size_t u = m.last; u < n && u <= m.last + kStatusGap; ++u) {
                 if (c.units[u].sentence != c.units[m.first].sentence) break;
-                if (status_word[u]) {
+                if (marks[u] & kStatusWord) {
                     vague = true;
                     break;
                 }
@@ -350,7 +443,8 @@ std::vector<NoteFinding> assess_note(const NoteGuidance& g, std::string_view not
     }
 
     bool status_only = n > 0;
-    for (std::size_t u = 0; u < n && status_only; ++u) status_only = status[u] || c.units[u].number;
+    for (std::size_t u = 0; u < n && status_only; ++u)
+        status_only = (marks[u] & kStatusUnit) || (c.units[u].flags & kNumber);
     const bool engagement = !engagement_words.words.empty() && !why;
     if (status_only) out.push_back(NoteFinding{NoteIssue::StatusOnly, {}, 0, 0});
     if (engagement && !status_only)
@@ -359,7 +453,9 @@ std::vector<NoteFinding> assess_note(const NoteGuidance& g, std::string_view not
     if (!vague_words.words.empty())
         out.push_back(NoteFinding{NoteIssue::VagueTime, std::move(vague_words.words), 0, 0});
     const std::size_t weighted = c.code_points + c.ideographs * (g.ideograph_weight > 0 ? g.ideograph_weight - 1 : 0);
-    if ((g.max_characters > 0 && weighted > g.max_characters) || (g.max_sentences > 0 && c.sentences > g.max_sentences))
+    // Four short sentences are still concise: the sentence count matters on a note of some length.
+    if ((g.max_characters > 0 && weighted > g.max_characters) ||
+        (g.max_sentences > 0 && c.sentences > g.max_sentences && weighted > g.sentences_from))
         out.push_back(NoteFinding{NoteIssue::TooLong, {}, count_code_points(trim_white_space(note)), c.sentences});
     return out;
 }

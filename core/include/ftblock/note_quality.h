@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,16 +32,20 @@ struct NoteTerm {                    // one entry of a list, split into units
     bool prefix = false;             // "lack*": the last unit is a prefix of the note's word
     bool after_comma = false;        // ", yet": the first unit follows a comma
     unsigned lists = 0;              // NoteList bits
+    unsigned numbers = 0;            // bit k: unit k is "#" (index())
 };
 
-struct NoteGuidance {                       // $.note_guidance; field -1 when the data has none
-    int field = -1;                         // the notes field
-    std::size_t max_characters = 0;         // longer than this (weighted) is too long; 0: no limit
-    std::size_t max_sentences = 0;          // more sentences than this is too long; 0: no limit
-    std::size_t ideograph_weight = 1;       // an ideograph counts this many toward max_characters
-    std::vector<NoteTerm> terms;            // every entry of every list, each text once
-    std::vector<std::vector<int>> buckets;  // terms by their first unit's hash (index())
-    std::vector<int> prefix_first;          // terms whose first unit is a prefix
+struct NoteGuidance {                  // $.note_guidance; field -1 when the data has none
+    int field = -1;                    // the notes field
+    std::size_t max_characters = 0;    // longer than this (weighted) is too long; 0: no limit
+    std::size_t max_sentences = 0;     // more sentences than this is too long; 0: no limit
+    std::size_t sentences_from = 0;    // ... when the note is over this many (weighted) characters
+    std::size_t ideograph_weight = 1;  // an ideograph counts this many toward max_characters
+    std::vector<NoteTerm> terms;       // every entry of every list, each text once
+    // The index (index()): terms by a hash of their first unit, or of its first three bytes for
+    // prefixes, as one array with bucket starts; terms that start with a number; short prefixes.
+    std::vector<unsigned> exact_start, exact_terms, prefix_start, prefix_terms, number_first, short_prefix;
+    std::vector<std::uint32_t> exact_hashes, prefix_hashes;  // beside exact_terms, prefix_terms
 
     // Adds one entry to a list: "" or what is wrong with it. English entries are lowercase
     // words separated by single spaces; Chinese entries are ideographs. Both may use "#".
