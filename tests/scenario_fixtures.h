@@ -20,7 +20,7 @@ inline const char* kAssignment =
     R"({"id": "FT-2026-000101", "customer": "Contoso Ltd", "workload": "teams", "scenario": "assignment",)"
     R"( "updated_by": "assignment_fm", "l1": "blocked", "l2": "adoption_readiness", "l3": null,)"
     R"( "service_state": "not_applicable", "engagement_scenario": "customer_led_ftp_assist", "target_date": null,)"
-    R"( "owner": "delivery_fm", "notes": "最终用户培训尚未完成，业务部门不同意在季度结算期间切换。",)"
+    R"( "owner": "delivery_fm", "notes": "最终用户培训未完成，业务部门不同意在季度结算期间切换。",)"
     R"( "next_action_date": "2026-12-01", "next_action": "kickoff_meeting", "updated_at": "2026-11-24"})";
 
 inline const char* kDelivery =

@@ -32,7 +32,7 @@ TEST_CASE("one error per field: control_char before too_long before the scenario
 }
 
 TEST_CASE("tab, LF and CR are text, not control characters") {
-    CHECK(check(with(kDelivery, "notes", "\"第一行\\r\\n\\t第二行\"")) == Findings{});
+    CHECK(check(with(kDelivery, "notes", "\"VPN 设备不兼容，\\r\\n\\t需要先升级固件。\"")) == Findings{});
 }
 
 TEST_CASE("lengths count code points: 200 Chinese characters in customer are fine, 201 are too long") {

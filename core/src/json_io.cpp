@@ -107,6 +107,64 @@ WidgetHints widget_from(const json& v, const Field& field, const std::string& pa
     return w;
 }
 
+// $.note_guidance (docs/playbook-format.md#note-guidance): the notes field, the length limits and
+// the word lists, each {"en": [...], "zh-CN": [...]}.
+NoteGuidance note_guidance_from(const Playbook& pb, const json& v) {
+    static const struct {
+        const char* key;
+        unsigned list;
+    } kLists[] = {{"vague_time", kNoteVague},
+                  {"vague_time_before_status", kNoteVagueBeforeStatus},
+                  {"status_after_vague_time", kNoteStatusAfterVague},
+                  {"vague_time_except", kNoteVagueExcept},
+                  {"why", kNoteWhy},
+                  {"why_except", kNoteWhyExcept},
+                  {"waits_for", kNoteWaitsFor},
+                  {"status", kNoteStatus},
+                  {"engagement", kNoteEngagement}};
+    const std::string path = "$.note_guidance";
+    only_members(v,
+                 {"field", "longer_than", "vague_time", "vague_time_before_status", "status_after_vague_time",
+                  "vague_time_except", "why", "why_except", "waits_for", "status", "engagement"},
+                 path);
+    NoteGuidance g;
+    g.field = pb.field_index(string_at(member(v, "field", path), path + ".field"));
+    if (g.field < 0 || pb.fields[static_cast<std::size_t>(g.field)].type != FieldType::Text)
+        bad(path + ".field", "expected a text field");
+    if (v.contains("longer_than")) {
+        const json& l = v.at("longer_than");
+        only_members(l, {"characters", "sentences", "sentences_from", "ideograph_weight"}, path + ".longer_than");
+        auto whole = [&](const char* key, std::size_t fallback) {
+            if (!l.contains(key)) return fallback;
+            if (!l.at(key).is_number_unsigned()) bad(path + ".longer_than." + key, "expected a whole number");
+            return l.at(key).get<std::size_t>();
+        };
+        g.max_characters = whole("characters", 0);
+        g.max_sentences = whole("sentences", 0);
+        g.sentences_from = whole("sentences_from", 0);
+        g.ideograph_weight = whole("ideograph_weight", 1);
+    }
+    for (const auto& list : kLists) {
+        if (!v.contains(list.key)) continue;
+        const json& words = v.at(list.key);
+        const std::string p = path + "." + list.key;
+        only_members(words, {"en", "zh-CN"}, p);
+        for (const char* lang : {"en", "zh-CN"}) {
+            if (!words.contains(lang)) continue;
+            const json& a = words.at(lang);
+            const std::string lp = p + "." + lang;
+            if (!a.is_array()) bad(lp, "expected an array");
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                const std::string ip = lp + "[" + std::to_string(i) + "]";
+                std::string problem = g.add(list.list, string_at(a[i], ip), lang[0] == 'z');
+                if (!problem.empty()) bad(ip, problem);
+            }
+        }
+    }
+    g.index();
+    return g;
+}
+
 Playbook parse(const json& root) {
     Playbook pb;
     if (string_at(member(root, "format", "$"), "$.format") != "ftblock-playbook/1")
@@ -292,6 +350,7 @@ Playbook parse(const json& root) {
                 bad("$.warnings.l2_fit[1]", "expected a text field");
         }
     }
+    if (root.contains("note_guidance")) pb.note_guidance = note_guidance_from(pb, root.at("note_guidance"));
     pb.index_fields();
     return pb;
 }

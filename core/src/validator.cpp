@@ -145,6 +145,7 @@ private:
                 detail::msg_date_order(context(pb_.order_first, false), pb_.order_second, rec_[pb_.order_first].text,
                                        rec_[pb_.order_second].text));
         l2_fit();
+        note_quality();
     }
 
     // Only with a valid L2 and notes; the evidence words only for a warning (docs/suggest.md#the-l2_fit-warning).
@@ -159,6 +160,16 @@ private:
         if (!model) return;
         if (!confidently_other(*model, std::string_view(note.text), chosen.text)) return;
         add(l2, Code::L2Fit, detail::msg_l2_fit(context(l2, false), chosen.text, suggest_l2(*model, note.text)));
+    }
+
+    // The playbook's note guidance, on a notes field that passed every check and is not blank.
+    void note_quality() {
+        const NoteGuidance& guidance = pb_.note_guidance;
+        if (guidance.field < 0 || !field_ok_[static_cast<std::size_t>(guidance.field)]) return;
+        const FieldValue& v = rec_[guidance.field];
+        if (!v.is_string() || is_blank(v.text)) return;
+        for (const NoteFinding& finding : assess_note(guidance, v.text))
+            add(guidance.field, Code::NoteQuality, detail::msg_note_quality(ctx_.lang, finding));
     }
 
     const Playbook& pb_;

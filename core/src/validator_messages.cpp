@@ -196,4 +196,29 @@ std::string msg_duplicate_key(Lang lang, std::string_view key) {
     return say(lang, Msg::KeyRepeated, {quote_value(key)});
 }
 
+// The words a note_quality message names: quoted, at most five, then "… and N more".
+static std::string note_words(Lang lang, const std::vector<std::string>& words) {
+    constexpr std::size_t kShown = 5;
+    std::string list;
+    for (std::size_t i = 0; i < words.size() && i < kShown; ++i) {
+        std::string word = say(lang, Msg::NoteWord, {words[i]});
+        list = list.empty() ? word : say(lang, Msg::NoteWordList, {list, word});
+    }
+    if (words.size() <= kShown) return list;
+    return say(lang, Msg::NameListMore, {list, std::to_string(words.size() - kShown)});
+}
+
+std::string msg_note_quality(Lang lang, const NoteFinding& f) {
+    switch (f.issue) {
+        case NoteIssue::StatusOnly: return say(lang, Msg::NoteStatusOnly);
+        case NoteIssue::Engagement: return say(lang, Msg::NoteEngagement, {note_words(lang, f.words)});
+        case NoteIssue::NoWhy: return say(lang, Msg::NoteNoWhy);
+        case NoteIssue::VagueTime:
+            return say(lang, Msg::NoteVagueTime, {note_words(lang, f.words), std::to_string(f.words.size())});
+        case NoteIssue::TooLong:
+            return say(lang, Msg::NoteTooLong, {std::to_string(f.characters), std::to_string(f.sentences)});
+    }
+    return {};
+}
+
 }  // namespace ftblock::detail

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "ftblock/note_quality.h"
 #include "ftblock/playbook.h"
 #include "ftblock/suggest.h"
 
@@ -35,5 +36,6 @@ std::string msg_date_order(const MessageContext& c, int later_field, std::string
 std::string msg_l2_fit(const MessageContext& c, std::string_view chosen, const L2Suggestion& suggestion);
 std::string msg_unknown_field(const Playbook& playbook, Lang lang, std::string_view key);
 std::string msg_duplicate_key(Lang lang, std::string_view key);
+std::string msg_note_quality(Lang lang, const NoteFinding& finding);
 
 }  // namespace ftblock::detail

@@ -125,7 +125,7 @@ test('a delivery record: IME and typing, pick-lists by mouse, the target date fr
     await form.click('field_notes', { settle: false });
     await form.type('VPN ');
     await form.ime('gujian', '固件');
-    await form.type(' 2.1');
+    await form.type(' 2.1 too old, needs an upgrade');  // a note with its why: no note_quality hint
     await form.reveal('field_next_action');
     await form.click('field_next_action', { settle: false });
     await form.type('Customer upgrades VPN firmware, then re-test sign-in');
@@ -134,7 +134,7 @@ test('a delivery record: IME and typing, pick-lists by mouse, the target date fr
       id: null, customer: '受阻客户 Fabrikam', workload: 'exchange_online', scenario: 'delivery',
       updated_by: 'delivery_fm', l1: 'blocked', l2: 'customer_it_infrastructure', l3: null,
       service_state: 'not_applicable', engagement_scenario: 'ftc_css_led', target_date: target,
-      owner: 'account_team', notes: 'VPN 固件 2.1', next_action_date: null,
+      owner: 'account_team', notes: 'VPN 固件 2.1 too old, needs an upgrade', next_action_date: null,
       next_action: 'Customer upgrades VPN firmware, then re-test sign-in', updated_at: null,
     };
     assert.deepEqual(await form.record(), withoutNulls(expected));

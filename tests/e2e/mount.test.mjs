@@ -271,7 +271,8 @@ test('previous records given by the page decide the delivery rule: the form show
     id: 'FT-2026-000123', customer: 'Contoso Ltd', workload: 'teams', scenario: 'delivery',
     updated_by: 'delivery_fm', l1: 'blocked', l2: 'customer_it_infrastructure', l3: null,
     service_state: 'not_applicable', engagement_scenario: 'ftc_ftp_led', target_date: '2026-12-15',
-    owner: 'account_team', notes: 'n', next_action_date: null, next_action: 'Upgrade the VPN firmware',
+    owner: 'account_team', notes: 'VPN devices are incompatible; firmware first.', next_action_date: null,
+    next_action: 'Upgrade the VPN firmware',
     updated_at: today,
   };
   const host = await openHost({ a: { lang: 'en', record: delivery, previous: [earlier] },

@@ -85,7 +85,7 @@ void fill_assignment(Ui& ui) {
     type_into(ui, "customer", "Contoso");
     choose(ui, "workload", "teams");
     choose(ui, "l2", "adoption_readiness");
-    type_into(ui, "notes", "Users are not ready.");
+    type_into(ui, "notes", "Users are not trained; the rollout waits for training.");
     type_into(ui, "next_action_date", "2026-12-01");
 }
 

@@ -26,7 +26,7 @@ enum class Code {
     DateInPast,           // warning: target / next-action date before updated_at
     DateOrder,            // warning: delivery next-action date after the target date
     L2Fit,                // warning (reserved): the note points at another L2
-    NoteQuality,          // warning (reserved): the note breaks the playbook's note guidance
+    NoteQuality,          // warning: the note breaks the playbook's note guidance (one per kind)
 };
 
 enum class Severity { Error, Warning };

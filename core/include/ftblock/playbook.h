@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ftblock/note_quality.h"
 #include "ftblock/text.h"
 
 namespace ftblock {
@@ -86,6 +87,7 @@ struct Playbook {
     std::vector<int> warn_before_updated;      // date fields warned when before updated_at
     int order_first = -1, order_second = -1;   // date_order: first must not be after second
     int l2_fit_field = -1, l2_fit_notes = -1;  // l2_fit: the L2 field, warned when the notes point elsewhere
+    NoteGuidance note_guidance;                // note_quality's word lists ($.note_guidance)
 
     std::vector<bool> dependent;         // per field: its rule differs between scenarios
     std::vector<signed char> key_slots;  // field_index's hash table (see playbook.cpp)
