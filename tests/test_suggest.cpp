@@ -143,7 +143,8 @@ TEST_CASE("l2_fit: none when the note supports the chosen L2, when l2 or notes a
     const std::string both = with(kDelivery, "notes", "\"客户的 VPN 设备与第三方应用程序不兼容。\"");
     CHECK(check(with(both, "l2", "\"app_compatibility\"")) == Findings{});
     CHECK(check(both) == Findings{});
+    // (a note that only restates the status: note_quality's hint, not l2_fit)
     CHECK(check(with(with(kDelivery, "l2", "\"adoption_readiness\""), "notes", "\"Waiting for the customer.\"")) ==
-          Findings{});
+          Findings{{"notes", "note_quality", "warning"}});
     CHECK(check(with(kDelivery, "l2", "\"Adoption Readiness\"")) == Findings{{"l2", "not_in_list", "error"}});
 }
