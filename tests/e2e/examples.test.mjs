@@ -213,7 +213,7 @@ test('the example page shows the form mounted, the validator alone and the ifram
       name: 'records.csv', mimeType: 'text/csv',
       buffer: fs.readFileSync(path.join(repoRoot, 'tests/golden/cases/valid_csv/records.csv')),
     });
-    await waitForText(page, '#check-summary', '2 条记录：2 条有效，0 条无效；0 个错误，0 个警告');
+    await waitForText(page, '#check-summary', '2 条记录：2 条有效，0 条无效；0 个错误，1 个警告');  // one note without a why (note_quality)
     assert.equal(await page.inputValue('#check-format'), 'csv');
     assert.deepEqual(await page.$$eval('#check-results tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent)),
                      ['第 2 行 · FT-A1', '第 3 行 · FT-D1']);
