@@ -1,8 +1,9 @@
 // The L2 suggestion in the form, in Chromium (issue 14): a note that points at another L2 than
 // the chosen one gets the l2_fit warning under L2; "Suggest" shows the L2s the notes point at
 // with the notes' words, in the drawing and in the semantic mirror; "Use" takes one and the
-// warning goes. In English (typed) and in Chinese (through the input method). Screenshots:
-// suggest-en.png, suggest-zh.png (docs/screenshot-suggest-*.png are copies).
+// warning goes; a vague time word added to the notes gets the note_quality hint. In English
+// (typed) and in Chinese (through the input method). Screenshots: suggest-en.png,
+// suggest-zh.png (docs/screenshot-suggest-*.png are copies), suggest-*-hint.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -52,6 +53,16 @@ async function suggestCase(locale, enterNote, expected) {
     assert.equal((await form.record()).l2, 'customer_it_infrastructure');
     assert.deepEqual(await form.codesOf('l2'), []);
     assert.equal(await form.has('suggest_use_customer_it_infrastructure'), false);
+
+    // A vague time word added to the notes: the note_quality hint under them, in the form's language.
+    await form.click('field_notes');
+    await form.press('End');
+    await expected.addVague(form);
+    await form.clickEmpty();
+    assert.deepEqual(await form.codesOf('notes'), ['note_quality']);
+    const hint = (await form.diagnostics()).find((d) => d.code === 'note_quality');
+    assert.ok(hint.message.includes(expected.vague), hint.message);
+    await form.screenshot(expected.screenshot.replace('.png', '-hint.png'));
   } finally {
     await form.close();
   }
@@ -65,6 +76,8 @@ test('English: l2_fit names the L2 the notes point at; Suggest shows it with the
     title: 'What the Notes point at, best first:',
     words: ['in the Notes: ', 'VPN', 'firewall'],
     screenshot: 'suggest-en.png',
+    addVague: (form) => form.type(' Blocked for now.'),
+    vague: '"for now"',
   });
 });
 
@@ -78,5 +91,7 @@ test('Chinese through the input method: the same suggestion, in Chinese', async 
     title: '根据笔记的建议（最可能的在前）：',
     words: ['笔记中的依据：', 'VPN', '防火墙'],
     screenshot: 'suggest-zh.png',
+    addVague: (form) => form.ime('zanshi', '暂时搁置。'),
+    vague: '暂时',
   });
 });
