@@ -345,7 +345,7 @@ bool Drafts::keeps_previous(std::size_t i) const {
 Diagnostics Drafts::validate(std::size_t i, Lang lang) const {
     PreviousIndex index(*playbook_);  // holds the one previous record, if any
     if (const Record* prev = previous_record(i)) index.add(*prev, today_);
-    return ftblock::validate(*playbook_, drafts_[i].record, ValidationContext{lang, today_, &index});
+    return ftblock::validate(*playbook_, drafts_[i].record, ValidationContext{lang, today_, &index, &hints_});
 }
 
 void Drafts::refresh() {

@@ -245,6 +245,7 @@ private:
     std::uint64_t next_uid_ = 1;
     std::size_t valid_count_ = 0;
     std::uint64_t list_version_ = 1;
+    mutable HintCache hints_;  // the notes hints of recent notes: a keystroke elsewhere does not recompute them
     std::uint64_t layout_version_ = 1;
     std::vector<std::uint64_t> list_touched_;
 };

@@ -144,8 +144,32 @@ private:
             add(pb_.order_first, Code::DateOrder,
                 detail::msg_date_order(context(pb_.order_first, false), pb_.order_second, rec_[pb_.order_first].text,
                                        rec_[pb_.order_second].text));
+        hints();
+    }
+
+    // l2_fit and note_quality: from the host's cache when it has one and has seen these notes.
+    void hints() {
+        if (!ctx_.hints) {
+            l2_fit();
+            note_quality();
+            return;
+        }
+        std::string key;
+        const int l2 = pb_.l2_fit_field, notes = pb_.note_guidance.field;
+        for (int f : {l2, pb_.l2_fit_notes, notes}) {
+            const bool ok = f >= 0 && field_ok_[static_cast<std::size_t>(f)];
+            key += ok ? '1' : '0';
+            if (ok) key.append(rec_[f].text).push_back('\x1f');
+        }
+        key += ctx_.lang == Lang::ZhCN ? 'z' : 'e';
+        if (const Diagnostics* cached = ctx_.hints->find(key)) {
+            out_.insert(out_.end(), cached->begin(), cached->end());
+            return;
+        }
+        const std::size_t from = out_.size();
         l2_fit();
         note_quality();
+        ctx_.hints->put(std::move(key), Diagnostics(out_.begin() + static_cast<std::ptrdiff_t>(from), out_.end()));
     }
 
     // Only with a valid L2 and notes; the evidence words only for a warning (docs/suggest.md#the-l2_fit-warning).
@@ -181,6 +205,16 @@ private:
 };
 
 }  // namespace
+
+const Diagnostics* HintCache::find(const std::string& key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second;
+}
+
+void HintCache::put(std::string key, Diagnostics hints) {
+    if (entries_.size() >= capacity_) entries_.clear();
+    entries_.emplace(std::move(key), std::move(hints));
+}
 
 void validate(const Playbook& playbook, const Record& record, const ValidationContext& context, Diagnostics& out) {
     if (record.has_problem) {

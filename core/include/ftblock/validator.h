@@ -39,10 +39,27 @@ private:
     std::size_t size_ = 0;
 };
 
+// The notes hints (l2_fit, note_quality) of recent notes, for a host that checks the same record
+// again and again (the form, on every keystroke): they depend only on the notes, the L2, whether
+// both passed their checks, and the language, so a keystroke in another field costs nothing for
+// them. Bounded: emptied when it holds `capacity` entries. Not thread-safe; one per host.
+class HintCache {
+public:
+    explicit HintCache(std::size_t capacity = 256) : capacity_(capacity) {}
+    const Diagnostics* find(const std::string& key) const;
+    void put(std::string key, Diagnostics hints);
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    std::size_t capacity_;
+    std::unordered_map<std::string, Diagnostics> entries_;
+};
+
 struct ValidationContext {
     Lang lang = Lang::En;
     Date today;                               // what an empty updated_at means
     const PreviousIndex* previous = nullptr;  // earlier state; may be null
+    HintCache* hints = nullptr;               // may be null: the hints are computed every time
 };
 
 void validate(const Playbook& playbook, const Record& record, const ValidationContext& context,
