@@ -9,25 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-json tree(FakeHost& host) {
-    REQUIRE_FALSE(host.a11y.empty());
-    return json::parse(host.a11y);
-}
-
-json node(FakeHost& host, const std::string& id) {
-    const json t = tree(host);
-    for (const json& n : t["nodes"])
-        if (n["id"] == id) return n;
-    FAIL("no node " << id);
-    return {};
-}
-
-bool has_node(FakeHost& host, const std::string& id) {
-    const json t = tree(host);
-    for (const json& n : t["nodes"])
-        if (n["id"] == id) return true;
-    return false;
-}
+json tree(FakeHost& host) { return mirror_tree(host); }
 
 std::string str(const json& n, const char* key) { return n.contains(key) ? n[key].get<std::string>() : ""; }
 bool flag(const json& n, const char* key) { return n.contains(key) && n[key].get<bool>(); }

@@ -49,15 +49,6 @@ web::AppOptions with_playbook(std::shared_ptr<const Playbook> pb) {
     return o;
 }
 
-json node(FakeHost& host, const std::string& id) {
-    REQUIRE_FALSE(host.a11y.empty());
-    const json tree = json::parse(host.a11y);
-    for (const json& n : tree["nodes"])
-        if (n["id"] == id) return n;
-    FAIL("no node " << id);
-    return {};
-}
-
 void settle(Ui& ui) {
     for (int i = 0; i < 4; ++i) ui.frame();
 }

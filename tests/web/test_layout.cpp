@@ -27,7 +27,7 @@ const char* kLongRecord =
     R"j("next_action_date":"2026-12-01","next_action":"Upgrade the VPN firmware at every branch office, then retest sign-in.",)j"
     R"j("updated_at":null})j";
 
-json tree(FakeHost& host) { return json::parse(host.a11y); }
+json tree(FakeHost& host) { return mirror_tree(host); }
 
 bool focusable(const json& n) { return n["role"] != "text" && n["role"] != "option"; }
 

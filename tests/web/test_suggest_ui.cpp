@@ -9,25 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-json tree(FakeHost& host) {
-    REQUIRE_FALSE(host.a11y.empty());
-    return json::parse(host.a11y);
-}
-
-bool has_node(FakeHost& host, const std::string& id) {
-    const json t = tree(host);  // (not a loop over tree(host)["nodes"]: the temporary would be gone)
-    for (const json& n : t["nodes"])
-        if (n["id"] == id) return true;
-    return false;
-}
-
-std::string node_text(FakeHost& host, const std::string& id) {
-    const json t = tree(host);
-    for (const json& n : t["nodes"])
-        if (n["id"] == id) return n.value("name", "");
-    FAIL("no node " << id);
-    return {};
-}
+std::string node_text(FakeHost& host, const std::string& id) { return node(host, id).value("name", ""); }
 
 void settle(Ui& ui, int frames = 4) {
     for (int i = 0; i < frames; ++i) ui.frame();

@@ -226,4 +226,23 @@ private:
     std::string paste_, copied_;
 };
 
+// The semantic mirror's tree as the host last got it (web/a11y.h), and its nodes by id.
+inline nlohmann::json mirror_tree(FakeHost& host) {
+    REQUIRE_FALSE(host.a11y.empty());
+    return nlohmann::json::parse(host.a11y);
+}
+inline bool has_node(FakeHost& host, const std::string& id) {
+    const nlohmann::json t = mirror_tree(host);  // (a loop over mirror_tree(host)["nodes"] would outlive it)
+    for (const nlohmann::json& n : t["nodes"])
+        if (n["id"] == id) return true;
+    return false;
+}
+inline nlohmann::json node(FakeHost& host, const std::string& id) {
+    const nlohmann::json t = mirror_tree(host);
+    for (const nlohmann::json& n : t["nodes"])
+        if (n["id"] == id) return n;
+    FAIL("no node " << id);
+    return {};
+}
+
 }  // namespace ftblock::test
