@@ -20,14 +20,27 @@ constexpr std::size_t kStatusGap = 3;    // units allowed between a "currently" 
 constexpr std::size_t kShownBytes = 60;  // a word shown in a message is cut here (a long "meetings…")
 constexpr std::size_t kPrefixBytes = 3;  // prefixes are indexed by their first three bytes
 
-// FNV-1a: cheap, and the same in every build (the index and the note use it alike).
-constexpr std::uint32_t kFnvBasis = 2166136261u;
-inline std::uint32_t fnv(std::uint32_t h, unsigned char byte) { return (h ^ byte) * 16777619u; }
-std::uint32_t fnv(std::string_view s) {
-    std::uint32_t h = kFnvBasis;
-    for (char ch : s) h = fnv(h, static_cast<unsigned char>(ch));
-    return h;
+// A unit's hash: eight bytes at a time (most units are one step), the same in every build (the
+// index and the note use it alike).
+std::uint32_t unit_hash(const char* p, std::size_t n) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = (n + 1) * kMul;
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t v = 0;
+        for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+        h = (h ^ v) * kMul;
+        h ^= h >> 29;
+    }
+    if (n) {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+        h = (h ^ v) * kMul;
+        h ^= h >> 29;
+    }
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
+std::uint32_t unit_hash(std::string_view s) { return unit_hash(s.data(), s.size()); }
 
 bool is_ascii_alnum(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
@@ -74,7 +87,7 @@ struct Unit {
     std::uint32_t begin, end;          // in the normalized text
     std::uint32_t src_begin, src_end;  // in the note
     std::uint32_t sentence;
-    std::uint32_t hash, hash3;  // FNV-1a of the unit, and of its first kPrefixBytes bytes (0: shorter)
+    std::uint32_t hash, hash3;  // unit_hash of the unit, and of its first kPrefixBytes bytes (when it has them)
     unsigned char flags;
 };
 
@@ -88,7 +101,8 @@ struct Cut {
     }
 };
 
-// One code point at `pos` (advanced past it); ASCII without a call. 0xFFFD-like failure: false.
+// One code point at `pos` (advanced past it); ASCII and three-byte sequences (Chinese) without a
+// call. Not UTF-8: false.
 inline bool next_code_point(std::string_view s, std::size_t& pos, char32_t& cp) {
     const unsigned char b = static_cast<unsigned char>(s[pos]);
     if (b < 0x80) {
@@ -96,11 +110,23 @@ inline bool next_code_point(std::string_view s, std::size_t& pos, char32_t& cp) 
         ++pos;
         return true;
     }
+    if (b >= 0xE1 && b <= 0xEC && pos + 2 < s.size() && (static_cast<unsigned char>(s[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[pos + 2]) & 0xC0) == 0x80) {
+        cp = (static_cast<char32_t>(b & 0x0F) << 12) |
+             (static_cast<char32_t>(static_cast<unsigned char>(s[pos + 1]) & 0x3F) << 6) |
+             static_cast<char32_t>(static_cast<unsigned char>(s[pos + 2]) & 0x3F);
+        pos += 3;
+        return true;
+    }
     return decode_utf8(s, pos, cp);
 }
 
 void cut(std::string_view note, Cut& c) {
-    c.text.clear();
+    // The normalized text is never longer than the note (an apostrophe ’ becomes '), so it is
+    // written through a pointer into a buffer of the note's size.
+    c.text.resize(note.size());
+    char* const out = &c.text[0];
+    std::uint32_t len = 0;
     c.units.clear();
     c.code_points = c.ideographs = 0;
     std::uint32_t sentence = 0;
@@ -114,17 +140,10 @@ void cut(std::string_view note, Cut& c) {
         comma = false;
     };
     auto start_unit = [&](std::size_t src) {
-        const auto at = static_cast<std::uint32_t>(c.text.size());
-        c.units.push_back(Unit{at, at, static_cast<std::uint32_t>(src), static_cast<std::uint32_t>(src), sentence,
-                               kFnvBasis, 0, static_cast<unsigned char>(comma ? kAfterComma : 0)});
+        c.units.push_back(Unit{len, len, static_cast<std::uint32_t>(src), static_cast<std::uint32_t>(src), sentence, 0,
+                               0, static_cast<unsigned char>(comma ? kAfterComma : 0)});
         sentence_has_units = true;
         comma = false;
-    };
-    auto append = [&](unsigned char byte) {  // one normalized byte to the last unit
-        Unit& u = c.units.back();
-        c.text += static_cast<char>(byte);
-        u.hash = fnv(u.hash, byte);
-        if (++u.end - u.begin == kPrefixBytes) u.hash3 = u.hash;
     };
     auto peek = [&](std::size_t at) -> char32_t {  // the code point at byte `at`, 0 at the end
         char32_t cp = 0;
@@ -143,8 +162,10 @@ void cut(std::string_view note, Cut& c) {
             ++c.ideographs;
             in_word = false;
             start_unit(at);
-            for (std::size_t b = at; b < pos; ++b) append(static_cast<unsigned char>(note[b]));
-            c.units.back().src_end = static_cast<std::uint32_t>(pos);
+            for (std::size_t b = at; b < pos; ++b) out[len++] = note[b];
+            Unit& u = c.units.back();
+            u.end = len;
+            u.src_end = static_cast<std::uint32_t>(pos);
             continue;
         }
         if (in_word && (cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',')) {
@@ -154,8 +175,10 @@ void cut(std::string_view note, Cut& c) {
             const bool apostrophe = (cp == '\'' || cp == 0x2019) && is_ascii_alnum(next);
             const bool in_number = (cp == '.' || cp == ',') && word_is_number && is_digit(next);
             if (apostrophe || in_number) {
-                append(apostrophe ? '\'' : static_cast<unsigned char>(cp));
-                c.units.back().src_end = static_cast<std::uint32_t>(pos);
+                out[len++] = apostrophe ? '\'' : static_cast<char>(cp);
+                Unit& u = c.units.back();
+                u.end = len;
+                u.src_end = static_cast<std::uint32_t>(pos);
                 continue;
             }
         }
@@ -168,17 +191,20 @@ void cut(std::string_view note, Cut& c) {
             if (cp < 0x80) {
                 // The rest of an ASCII run at once: most of a note's bytes.
                 while (pos < note.size() && is_ascii_alnum(static_cast<unsigned char>(note[pos]))) ++pos;
+                bool digits = true;
                 for (std::size_t b = at; b < pos; ++b) {
                     const auto ch = static_cast<unsigned char>(note[b]);
-                    word_is_number = word_is_number && is_digit(ch);
-                    append(static_cast<unsigned char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
+                    digits = digits && is_digit(ch);
+                    out[len++] = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
                 }
+                word_is_number = word_is_number && digits;
                 c.code_points += pos - at - 1;
             } else {
-                for (std::size_t b = at; b < pos; ++b) append(static_cast<unsigned char>(note[b]));
+                for (std::size_t b = at; b < pos; ++b) out[len++] = note[b];
                 word_is_number = false;
             }
             Unit& u = c.units.back();
+            u.end = len;
             u.src_end = static_cast<std::uint32_t>(pos);
             u.flags = static_cast<unsigned char>(word_is_number ? (u.flags | kNumber) : (u.flags & ~kNumber));
             continue;
@@ -211,6 +237,11 @@ void cut(std::string_view note, Cut& c) {
             comma = true;
         }
     }
+    c.text.resize(len);
+    for (Unit& u : c.units) {
+        u.hash = unit_hash(out + u.begin, u.end - u.begin);
+        u.hash3 = u.end - u.begin >= kPrefixBytes ? unit_hash(out + u.begin, kPrefixBytes) : 0;
+    }
     c.sentences = sentence + (sentence_has_units ? 1 : 0);
 }
 
@@ -234,7 +265,7 @@ void try_term(const NoteGuidance& g, const Cut& c, std::size_t u, unsigned t, st
         const std::string_view have = c.unit(u + k);
         if (term.prefix && k + 1 == n) {
             if (have.size() < want.size() || have.compare(0, want.size(), want) != 0) return;
-        } else if (have != want) {
+        } else if (unit.hash != term.unit_hashes[k] || have != want) {
             return;
         }
     }
@@ -344,15 +375,17 @@ void NoteGuidance::index() {
         NoteTerm& term = terms[i];
         const auto t = static_cast<unsigned>(i);
         term.numbers = 0;
+        term.unit_hashes.clear();
+        for (const std::string& unit : term.units) term.unit_hashes.push_back(unit_hash(unit));
         for (std::size_t k = 0; k < term.units.size() && k < 32; ++k)
             if (term.units[k] == "#") term.numbers |= 1u << k;
         const std::string& first = term.units.front();
         if (term.numbers & 1u)
             number_first.push_back(t);
         else if (!(term.prefix && term.units.size() == 1))
-            exact.emplace_back(fnv(first), t);
+            exact.emplace_back(unit_hash(first), t);
         else if (first.size() >= kPrefixBytes)
-            prefixes.emplace_back(fnv(std::string_view(first).substr(0, kPrefixBytes)), t);
+            prefixes.emplace_back(unit_hash(first.data(), kPrefixBytes), t);
         else
             short_prefix.push_back(t);
     }
@@ -392,7 +425,7 @@ std::vector<NoteFinding> assess_note(const NoteGuidance& g, std::string_view not
                 for (unsigned t : g.number_first) try_term(g, c, u, t, matches);
                 continue;
             }
-            if (unit.hash3) {
+            if (unit.end - unit.begin >= kPrefixBytes) {
                 const std::size_t p = unit.hash3 & (kBuckets - 1);
                 for (unsigned i = g.prefix_start[p]; i < g.prefix_start[p + 1]; ++i)
                     if (g.prefix_hashes[i] == unit.hash3) try_term(g, c, u, g.prefix_terms[i], matches);

@@ -3,6 +3,13 @@
 // words, word pairs and Chinese character n-grams (the model's zh_grams) the concepts did not cover. A class's score is
 // the sum of the integer weights of the distinct features, scaled by the constraint rules; no floating point, so every
 // build scores alike.
+//
+// Speed (docs/suggest.md#speed): the checker scores every record's note, so matching builds no
+// string and no hash-table node per word. prepare() turns the lexicon and the features into
+// integer-keyed tables — words by a 64-bit hash of their normalised bytes (checked against the
+// word), phrases, Chinese terms and n-grams as tries whose edges are (node, word or character)
+// pairs — and a note's words and characters are looked up in those, with per-thread buffers
+// reused from note to note.
 #include "ftblock/suggest.h"
 
 #include <algorithm>
@@ -16,9 +23,120 @@ namespace ftblock {
 namespace detail {
 extern const char l2_model_json[];
 extern const std::size_t l2_model_json_size;
+
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+// uint64 key → uint32 value: open addressing, linear probing, at most half full. Built once by
+// prepare(); then only read (by any number of threads).
+class FlatMap {
+public:
+    std::uint32_t find(std::uint64_t key) const {
+        if (keys_.empty()) return kNone;
+        for (std::size_t i = slot(key);; i = (i + 1) & mask_) {
+            if (keys_[i] == key) return values_[i];
+            if (keys_[i] == kEmpty) return kNone;
+        }
+    }
+    // The key's value; `value` when the key is new.
+    std::uint32_t insert(std::uint64_t key, std::uint32_t value) {
+        if ((size_ + 1) * 2 > keys_.size()) grow();
+        for (std::size_t i = slot(key);; i = (i + 1) & mask_) {
+            if (keys_[i] == key) return values_[i];
+            if (keys_[i] == kEmpty) {
+                keys_[i] = key;
+                values_[i] = value;
+                ++size_;
+                return value;
+            }
+        }
+    }
+
+private:
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // no key is: nodes and ids stay below 2^31
+    std::size_t slot(std::uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+    }
+    void grow() {
+        std::vector<std::uint64_t> keys = std::move(keys_);
+        std::vector<std::uint32_t> values = std::move(values_);
+        const std::size_t capacity = keys.empty() ? 64 : keys.size() * 2;
+        keys_.assign(capacity, kEmpty);
+        values_.assign(capacity, 0);
+        mask_ = capacity - 1;
+        shift_ = 64;
+        for (std::size_t c = capacity; c > 1; c >>= 1) --shift_;
+        size_ = 0;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] != kEmpty) insert(keys[i], values[i]);
+    }
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> values_;
+    std::size_t mask_ = 0, size_ = 0;
+    int shift_ = 64;
+};
+
+// FNV-1a, 64 bits: a word's key in the word table (the word itself is compared after).
+inline std::uint64_t word_hash(const char* s, std::size_t n) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+    return h;
+}
+
+inline std::uint64_t edge(std::uint32_t node, std::uint32_t label) {
+    return (static_cast<std::uint64_t>(node) << 32) | label;
+}
+
 }  // namespace detail
 
+// The tables prepare() builds (see the top of this file). Node 0 of each trie is its root.
+struct L2Model::Tables {
+    static constexpr int kNoEnd = -2;  // no phrase or term ends at this node (-1: a stop word does)
+
+    std::vector<std::string> word;            // word id → the normalised word
+    std::vector<std::uint32_t> word_unigram;  // word id → its "w:" feature, or kNone
+    std::vector<char> word_bigram_start;      // word id → some "b:" feature starts with it
+    detail::FlatMap word_ids;                 // word_hash → word id
+
+    detail::FlatMap phrase_edges;             // edge(node, word id) → node
+    std::vector<int> phrase_end;              // node → the concept of the phrase ending here, -1 stop, kNoEnd
+    detail::FlatMap term_edges;               // edge(node, code point) → node
+    std::vector<int> term_end;                // node → the concept of the Chinese term ending here, …
+    detail::FlatMap gram_edges;               // edge(node, code point) → node
+    std::vector<std::uint32_t> gram_feature;  // node → the "g:" feature ending here, or kNone
+    detail::FlatMap bigrams;                  // edge(word id, word id) → its "b:" feature
+
+    std::vector<const std::vector<std::int32_t>*> weights;  // feature → its weights (in L2Model::features)
+
+    std::uint32_t find_word(std::string_view norm) const {
+        const std::uint32_t id = word_ids.find(detail::word_hash(norm.data(), norm.size()));
+        return id != detail::kNone && word[id] == norm ? id : detail::kNone;
+    }
+    std::uint32_t add_word(std::string_view norm) {
+        const auto next = static_cast<std::uint32_t>(word.size());
+        const std::uint32_t id = word_ids.insert(detail::word_hash(norm.data(), norm.size()), next);
+        if (id == next) {
+            word.emplace_back(norm);
+            word_unigram.push_back(detail::kNone);
+            word_bigram_start.push_back(0);
+        }
+        return id;  // two words of one hash (never seen): the second shares the first's entry, unmatched
+    }
+    static std::uint32_t child(const detail::FlatMap& edges, std::uint32_t node, std::uint32_t label) {
+        return edges.find(detail::edge(node, label));
+    }
+    template <typename End>
+    static std::uint32_t add_child(detail::FlatMap& edges, std::vector<End>& ends, End none, std::uint32_t node,
+                                   std::uint32_t label) {
+        const auto next = static_cast<std::uint32_t>(ends.size());
+        const std::uint32_t id = edges.insert(detail::edge(node, label), next);
+        if (id == next) ends.push_back(none);
+        return id;
+    }
+};
+
 namespace {
+
+using detail::kNone;
 
 bool is_ascii_alnum(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -28,21 +146,48 @@ bool is_han(char32_t cp) {
     return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
 }
 
-std::uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<std::uint64_t>(a) << 32) | b; }
+// The normalisation of l2_normalize_word, appended to `out`.
+void normalize_into(std::string_view word, std::string& out) {
+    const std::size_t from = out.size();
+    if (word == "IT") {  // the department, not the pronoun
+        out += word;
+        return;
+    }
+    out += word;
+    for (std::size_t i = from; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    auto size = [&] { return out.size() - from; };
+    auto ends = [&](std::string_view suffix) {
+        return size() >= suffix.size() && std::string_view(out).substr(out.size() - suffix.size()) == suffix;
+    };
+    if (size() > 4 && out.back() == 's') {
+        if (ends("ies"))
+            out.replace(out.size() - 3, 3, "y");
+        else if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("ses"))
+            out.resize(out.size() - 2);
+        else if (!ends("ss") && !ends("us") && !ends("is"))
+            out.pop_back();
+    }
+    if (size() > 5 && ends("ing"))
+        out.resize(out.size() - 3);
+    else if (size() > 4 && ends("ed"))
+        out.resize(out.size() - 2);
+    if (size() > 4 && out.back() == 'e') out.pop_back();
+}
 
 struct Word {
-    std::string norm;
+    std::uint32_t norm_begin, norm_end;  // in Scratch::norms
     std::size_t begin, end;
     bool joined;  // only spaces or hyphens since the previous word: phrases and bigrams may span
-    bool covered = false;
-    const L2Model::WordEntry* entry = nullptr;  // the model's, when it knows the word
+    bool covered;
+    std::uint32_t id;  // the model's word id, or kNone
 };
 
 struct Han {
     char32_t cp;
     std::size_t begin, end;
     bool joined;  // directly after the previous Chinese character
-    bool covered = false;
+    bool covered;
 };
 
 // A feature of the note: a concept (index >= 0) or another key, with where it first appears.
@@ -54,9 +199,29 @@ struct Hit {
     const std::vector<std::int32_t>* weights = nullptr;  // a key's weights in the model
 };
 
-void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& hans) {
-    words.reserve(note.size() / 6);
-    hans.reserve(note.size() / 3);
+// Per thread, kept between notes: no allocation per note once warm.
+struct Scratch {
+    std::vector<Word> words;
+    std::vector<Han> hans;
+    std::string norms;
+    std::vector<Hit> hits;
+    std::vector<std::uint32_t> concept_seen, feature_seen;  // == stamp: seen in this note
+    std::uint32_t stamp = 0;
+    std::string key;
+    std::vector<std::int64_t> score;
+    std::vector<char> present;
+    std::vector<std::size_t> order;
+};
+
+Scratch& scratch() {
+    static thread_local Scratch s;
+    return s;
+}
+
+void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& hans, std::string& norms) {
+    words.clear();
+    hans.clear();
+    norms.clear();
     std::size_t pos = 0;
     bool word_joined = false, han_joined = false;
     while (pos < note.size()) {
@@ -64,7 +229,10 @@ void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& ha
         if (is_ascii_alnum(c)) {
             std::size_t begin = pos;
             while (pos < note.size() && is_ascii_alnum(static_cast<unsigned char>(note[pos]))) ++pos;
-            words.push_back(Word{l2_normalize_word(note.substr(begin, pos - begin)), begin, pos, word_joined});
+            const auto from = static_cast<std::uint32_t>(norms.size());
+            normalize_into(note.substr(begin, pos - begin), norms);
+            words.push_back(
+                Word{from, static_cast<std::uint32_t>(norms.size()), begin, pos, word_joined, false, kNone});
             word_joined = true;
             han_joined = false;
             continue;
@@ -91,7 +259,7 @@ void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& ha
             continue;
         }
         if (is_han(cp)) {
-            hans.push_back(Han{cp, at, pos, han_joined});
+            hans.push_back(Han{cp, at, pos, han_joined, false});
             han_joined = true;
         } else {
             han_joined = false;
@@ -100,59 +268,45 @@ void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& ha
     }
 }
 
+std::string_view norm_of(const Scratch& s, const Word& w) {
+    return std::string_view(s.norms).substr(w.norm_begin, w.norm_end - w.norm_begin);
+}
+
 }  // namespace
 
 std::string l2_normalize_word(std::string_view word) {
-    if (word == "IT") return "IT";  // the department, not the pronoun
-    std::string s(word);
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    auto ends = [&s](std::string_view suffix) {
-        return s.size() >= suffix.size() && std::string_view(s).substr(s.size() - suffix.size()) == suffix;
-    };
-    if (s.size() > 4 && s.back() == 's') {
-        if (ends("ies"))
-            s.replace(s.size() - 3, 3, "y");
-        else if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("ses"))
-            s.resize(s.size() - 2);
-        else if (!ends("ss") && !ends("us") && !ends("is"))
-            s.pop_back();
-    }
-    if (s.size() > 5 && ends("ing"))
-        s.resize(s.size() - 3);
-    else if (s.size() > 4 && ends("ed"))
-        s.resize(s.size() - 2);
-    if (s.size() > 4 && s.back() == 'e') s.pop_back();
+    std::string s;
+    normalize_into(word, s);
     return s;
 }
 
 void L2Model::prepare() {
-    words.clear();
-    terms.clear();
-    pair_terms.clear();
+    auto t = std::make_shared<Tables>();
+    t->phrase_end.push_back(Tables::kNoEnd);  // the roots
+    t->term_end.push_back(Tables::kNoEnd);
+    t->gram_feature.push_back(kNone);
+    std::vector<Word> words;
+    std::vector<Han> hans;
+    std::string norms;
     auto add_phrase = [&](std::string_view text, int cid) {
-        std::vector<Word> words;
-        std::vector<Han> hans;
-        split(text, words, hans);
+        split(text, words, hans, norms);
         if (words.empty()) return;
-        Phrase p;
-        for (const Word& w : words) p.tokens.push_back(w.norm);
-        p.cid = cid;
-        std::vector<Phrase>& list = this->words[p.tokens.front()].phrases;
-        for (const Phrase& q : list)
-            if (q.tokens == p.tokens) return;  // the first concept naming it keeps it
-        list.push_back(std::move(p));
+        std::uint32_t node = 0;
+        for (const Word& w : words)
+            node =
+                Tables::add_child(t->phrase_edges, t->phrase_end, Tables::kNoEnd, node,
+                                  t->add_word(std::string_view(norms).substr(w.norm_begin, w.norm_end - w.norm_begin)));
+        if (t->phrase_end[node] == Tables::kNoEnd) t->phrase_end[node] = cid;  // the first concept naming it keeps it
     };
     auto add_term = [&](const std::string& text, int cid) {
         std::size_t pos = 0;
-        char32_t cp = 0, next = 0;
-        if (!decode_utf8(text, pos, cp)) return;
-        const bool single = pos == text.size();
-        if (!single && !decode_utf8(text, pos, next)) return;
-        std::vector<Term>& list = single ? terms[cp] : pair_terms[pair_key(cp, next)];
-        for (const Term& t : list)
-            if (t.text == text) return;
-        list.push_back(Term{text, cid});
+        std::uint32_t node = 0;
+        while (pos < text.size()) {
+            char32_t cp = 0;
+            if (!decode_utf8(text, pos, cp)) return;
+            node = Tables::add_child(t->term_edges, t->term_end, Tables::kNoEnd, node, static_cast<std::uint32_t>(cp));
+        }
+        if (node != 0 && t->term_end[node] == Tables::kNoEnd) t->term_end[node] = cid;
     };
     for (std::size_t c = 0; c < concepts.size(); ++c) {
         for (const std::string& e : concepts[c].en) add_phrase(e, static_cast<int>(c));
@@ -160,139 +314,158 @@ void L2Model::prepare() {
     }
     for (const std::string& e : stop_en) add_phrase(e, -1);
     for (const std::string& z : stop_zh) add_term(z, -1);
-    gram_starts.clear();
     for (const auto& feature : features) {
-        std::size_t pos = 2;
-        char32_t cp = 0;
-        if (feature.first.compare(0, 2, "g:") == 0 && decode_utf8(feature.first, pos, cp)) gram_starts.insert(cp);
+        const std::string& key = feature.first;
+        const auto id = static_cast<std::uint32_t>(t->weights.size());
+        t->weights.push_back(&feature.second);
+        const std::string_view rest = std::string_view(key).substr(key.size() < 2 ? key.size() : 2);
+        if (key.compare(0, 2, "w:") == 0) {
+            t->word_unigram[t->add_word(rest)] = id;
+        } else if (key.compare(0, 2, "b:") == 0) {
+            const std::size_t space = rest.find(' ');
+            if (space == std::string_view::npos) continue;
+            const std::uint32_t a = t->add_word(rest.substr(0, space)), b = t->add_word(rest.substr(space + 1));
+            t->word_bigram_start[a] = 1;
+            t->bigrams.insert(detail::edge(a, b), id);
+        } else if (key.compare(0, 2, "g:") == 0) {
+            std::size_t pos = 0;
+            std::uint32_t node = 0;
+            bool ok = true;
+            while (ok && pos < rest.size()) {
+                char32_t cp = 0;
+                ok = decode_utf8(rest, pos, cp);
+                if (ok)
+                    node =
+                        Tables::add_child(t->gram_edges, t->gram_feature, kNone, node, static_cast<std::uint32_t>(cp));
+            }
+            if (ok && node != 0) t->gram_feature[node] = id;
+        }
     }
-    for (const auto& feature : features) {
-        if (feature.first.compare(0, 2, "w:") == 0) words[feature.first.substr(2)].unigram = feature.second;
-        if (feature.first.compare(0, 2, "b:") == 0)
-            words[feature.first.substr(2, feature.first.find(' ') - 2)].bigram_start = true;
-    }
-    for (auto& entry : words)
-        std::stable_sort(entry.second.phrases.begin(), entry.second.phrases.end(),
-                         [](const Phrase& a, const Phrase& b) { return a.tokens.size() > b.tokens.size(); });
-    for (auto& entry : pair_terms)
-        std::stable_sort(entry.second.begin(), entry.second.end(),
-                         [](const Term& a, const Term& b) { return a.text.size() > b.text.size(); });
+    tables = std::move(t);
 }
 
 namespace {
 
 // Every feature of the note once, in order of first appearance: with all_keys every word and
-// n-gram (for the trainer), else only those the model has weights for (scoring: no allocation
-// per key, one reused buffer).
-std::vector<Hit> note_hits(const L2Model& model, std::string_view note, bool all_keys) {
-    std::vector<Word> words;
-    std::vector<Han> hans;
-    split(note, words, hans);
-    std::vector<Hit> hits;
-    hits.reserve(32);
-    std::vector<bool> seen_concept(model.concepts.size(), false);
-    std::unordered_set<std::string> seen_key;
+// n-gram (for the trainer), else only those the model has weights for. The hits live in the
+// thread's scratch until the next call.
+const std::vector<Hit>& note_hits(const L2Model& model, std::string_view note, bool all_keys) {
+    const L2Model::Tables& t = *model.tables;
+    Scratch& s = scratch();
+    std::vector<Word>& words = s.words;
+    std::vector<Han>& hans = s.hans;
+    split(note, words, hans, s.norms);
+    std::vector<Hit>& hits = s.hits;
+    hits.clear();
+    if (++s.stamp == 0) {  // wrapped: forget every mark
+        s.concept_seen.assign(s.concept_seen.size(), 0);
+        s.feature_seen.assign(s.feature_seen.size(), 0);
+        s.stamp = 1;
+    }
+    if (s.concept_seen.size() < model.concepts.size()) s.concept_seen.resize(model.concepts.size(), 0);
+    if (s.feature_seen.size() < t.weights.size()) s.feature_seen.resize(t.weights.size(), 0);
+    const std::uint32_t stamp = s.stamp;
+    std::unordered_set<std::string> seen_key;  // all_keys only
     auto concept_hit = [&](int cid, std::size_t begin, std::size_t end) {
         if (cid < 0) return;
-        bool repeat = seen_concept[static_cast<std::size_t>(cid)];
-        seen_concept[static_cast<std::size_t>(cid)] = true;
-        hits.push_back(Hit{cid, {}, begin, end, repeat});
+        std::uint32_t& seen = s.concept_seen[static_cast<std::size_t>(cid)];
+        hits.push_back(Hit{cid, {}, begin, end, seen == stamp});
+        seen = stamp;
     };
-    std::string key;
-    auto key_hit = [&](std::size_t begin, std::size_t end) {  // the key is in `key`
-        if (all_keys) {
-            if (seen_key.insert(key).second) hits.push_back(Hit{-1, key, begin, end});
-            return;
-        }
-        auto it = model.features.find(key);
-        if (it == model.features.end()) return;
-        for (const Hit& h : hits)
-            if (h.weights == &it->second) return;
-        hits.push_back(Hit{-1, {}, begin, end, false, &it->second});
+    auto feature_hit = [&](std::uint32_t feature, std::size_t begin, std::size_t end) {
+        if (feature == kNone) return;
+        std::uint32_t& seen = s.feature_seen[feature];
+        if (seen == stamp) return;
+        seen = stamp;
+        hits.push_back(Hit{-1, {}, begin, end, false, t.weights[feature]});
+    };
+    std::string& key = s.key;
+    auto key_hit = [&](std::size_t begin, std::size_t end) {  // all_keys: the key is in `key`
+        if (seen_key.insert(key).second) hits.push_back(Hit{-1, key, begin, end});
     };
 
+    for (Word& w : words) w.id = t.find_word(norm_of(s, w));
     for (std::size_t i = 0; i < words.size();) {
-        auto it = model.words.find(words[i].norm);
+        // The longest phrase starting here, over joined words.
         std::size_t matched = 0;
-        if (it != model.words.end()) {
-            words[i].entry = &it->second;
-            for (const L2Model::Phrase& p : it->second.phrases) {
-                if (i + p.tokens.size() > words.size()) continue;
-                bool ok = true;
-                for (std::size_t k = 1; k < p.tokens.size() && ok; ++k)
-                    ok = words[i + k].joined && words[i + k].norm == p.tokens[k];
-                if (!ok) continue;
-                matched = p.tokens.size();
-                concept_hit(p.cid, words[i].begin, words[i + matched - 1].end);
-                break;
+        int cid = 0;
+        std::uint32_t node = 0;
+        for (std::size_t k = 0; i + k < words.size(); ++k) {
+            if (k > 0 && !words[i + k].joined) break;
+            if (words[i + k].id == kNone) break;
+            node = L2Model::Tables::child(t.phrase_edges, node, words[i + k].id);
+            if (node == kNone) break;
+            if (t.phrase_end[node] != L2Model::Tables::kNoEnd) {
+                matched = k + 1;
+                cid = t.phrase_end[node];
             }
         }
         if (!matched) {
             ++i;
             continue;
         }
+        concept_hit(cid, words[i].begin, words[i + matched - 1].end);
         for (std::size_t k = 0; k < matched; ++k) words[i + k].covered = true;
         i += matched;
     }
     for (std::size_t i = 0; i < hans.size();) {
+        // The longest Chinese term starting here, over adjacent characters.
         std::size_t matched = 0;
-        if (i + 1 < hans.size() && hans[i + 1].joined) {
-            auto it = model.pair_terms.find(pair_key(hans[i].cp, hans[i + 1].cp));
-            if (it != model.pair_terms.end()) {
-                for (const L2Model::Term& t : it->second) {
-                    if (note.compare(hans[i].begin, t.text.size(), t.text) != 0) continue;
-                    std::size_t end = hans[i].begin + t.text.size();
-                    std::size_t n = 1;
-                    while (i + n < hans.size() && hans[i + n].joined && hans[i + n].begin < end) ++n;
-                    if (hans[i + n - 1].end != end) continue;  // a term reaching past the Chinese run
-                    matched = n;
-                    concept_hit(t.cid, hans[i].begin, end);
-                    break;
-                }
-            }
-        }
-        if (!matched) {
-            auto it = model.terms.find(hans[i].cp);
-            if (it != model.terms.end()) {
-                matched = 1;
-                concept_hit(it->second.front().cid, hans[i].begin, hans[i].end);
+        int cid = 0;
+        std::uint32_t node = 0;
+        for (std::size_t k = 0; i + k < hans.size(); ++k) {
+            if (k > 0 && !hans[i + k].joined) break;
+            node = L2Model::Tables::child(t.term_edges, node, static_cast<std::uint32_t>(hans[i + k].cp));
+            if (node == kNone) break;
+            if (t.term_end[node] != L2Model::Tables::kNoEnd) {
+                matched = k + 1;
+                cid = t.term_end[node];
             }
         }
         if (!matched) {
             ++i;
             continue;
         }
+        concept_hit(cid, hans[i].begin, hans[i + matched - 1].end);
         for (std::size_t k = 0; k < matched; ++k) hans[i + k].covered = true;
         i += matched;
     }
 
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (words[i].covered) continue;
-        const L2Model::WordEntry* entry = words[i].entry;
+        const Word& w = words[i];
+        if (w.covered) continue;
+        const bool pair = i + 1 < words.size() && !words[i + 1].covered && words[i + 1].joined;
         if (all_keys) {
-            key.assign("w:").append(words[i].norm);
-            key_hit(words[i].begin, words[i].end);
-        } else if (entry && !entry->unigram.empty()) {  // the word's feature without building its key
-            bool seen = false;
-            for (const Hit& h : hits) seen = seen || h.weights == &entry->unigram;
-            if (!seen) hits.push_back(Hit{-1, {}, words[i].begin, words[i].end, false, &entry->unigram});
+            key.assign("w:").append(norm_of(s, w));
+            key_hit(w.begin, w.end);
+            if (pair) {
+                key.assign("b:").append(norm_of(s, w)).append(" ").append(norm_of(s, words[i + 1]));
+                key_hit(w.begin, words[i + 1].end);
+            }
+            continue;
         }
-        if ((all_keys || (entry && entry->bigram_start)) && i + 1 < words.size() && !words[i + 1].covered &&
-            words[i + 1].joined) {
-            key.assign("b:").append(words[i].norm).append(" ").append(words[i + 1].norm);
-            key_hit(words[i].begin, words[i + 1].end);
-        }
+        if (w.id == kNone) continue;
+        feature_hit(t.word_unigram[w.id], w.begin, w.end);
+        if (pair && t.word_bigram_start[w.id] && words[i + 1].id != kNone)
+            feature_hit(t.bigrams.find(detail::edge(w.id, words[i + 1].id)), w.begin, words[i + 1].end);
     }
+    const std::size_t min = static_cast<std::size_t>(model.zh_gram_min),
+                      max = static_cast<std::size_t>(model.zh_gram_max);
     for (std::size_t i = 0; i < hans.size(); ++i) {
-        if (hans[i].covered || (!all_keys && !model.gram_starts.count(hans[i].cp))) continue;
-        const std::size_t min = static_cast<std::size_t>(model.zh_gram_min),
-                          max = static_cast<std::size_t>(model.zh_gram_max);
+        if (hans[i].covered) continue;
+        std::uint32_t node = 0;
         for (std::size_t n = 1; n <= max && i + n <= hans.size(); ++n) {
             const Han& last = hans[i + n - 1];
             if (last.covered || (n > 1 && !last.joined)) break;
-            if (n < min) continue;
-            key.assign("g:").append(note.substr(hans[i].begin, last.end - hans[i].begin));
-            key_hit(hans[i].begin, last.end);
+            if (all_keys) {
+                if (n < min) continue;
+                key.assign("g:").append(note.substr(hans[i].begin, last.end - hans[i].begin));
+                key_hit(hans[i].begin, last.end);
+                continue;
+            }
+            node = L2Model::Tables::child(t.gram_edges, node, static_cast<std::uint32_t>(last.cp));
+            if (node == kNone) break;
+            if (n >= min) feature_hit(t.gram_feature[node], hans[i].begin, last.end);
         }
     }
     return hits;
@@ -328,31 +501,35 @@ std::vector<std::string> evidence_of(std::string_view note, std::vector<Span> sp
 
 L2NoteFeatures l2_note_features(const L2Model& model, std::string_view note) {
     L2NoteFeatures out;
-    for (Hit& h : note_hits(model, note, true)) {
+    for (const Hit& h : note_hits(model, note, true)) {
         if (h.repeat) continue;
         if (h.cid >= 0)
             out.concepts.push_back(h.cid);
         else
-            out.keys.push_back(std::move(h.key));
+            out.keys.push_back(h.key);
     }
     return out;
 }
 
 namespace {
 
-// The classes' scores of a note (rules applied); spans of every contribution when asked for.
-std::vector<std::int64_t> score_note(const L2Model& model, std::string_view note,
-                                     std::vector<std::vector<Span>>* spans) {
+// The classes' scores of a note (rules applied) into `score`; spans of every contribution when
+// asked for.
+void score_note(const L2Model& model, std::string_view note, std::vector<std::int64_t>& score,
+                std::vector<std::vector<Span>>* spans) {
     const std::size_t n = model.classes.size();
-    std::vector<std::int64_t> score(n, 0);
-    std::vector<bool> present(model.concepts.size(), false);
-    for (const Hit& h : note_hits(model, note, false)) {
+    score.assign(n, 0);
+    const std::vector<Hit>& hits = note_hits(model, note, false);
+    std::vector<char>& present = scratch().present;
+    present.assign(model.concepts.size(), 0);
+    for (const Hit& h : hits) {
         const std::vector<std::int32_t>* w = h.weights;
         if (h.cid >= 0) {
-            present[static_cast<std::size_t>(h.cid)] = true;
+            present[static_cast<std::size_t>(h.cid)] = 1;
             w = &model.concepts[static_cast<std::size_t>(h.cid)].weights;
         }
-        for (std::size_t k = 0; k < n && k < w->size(); ++k) {
+        const std::size_t m = std::min(n, w->size());
+        for (std::size_t k = 0; k < m; ++k) {
             if ((*w)[k] <= 0) continue;
             if (!h.repeat) score[k] += (*w)[k];
             if (spans) (*spans)[k].push_back(Span{h.begin, h.end, (*w)[k]});
@@ -366,15 +543,13 @@ std::vector<std::int64_t> score_note(const L2Model& model, std::string_view note
         if (when && !unless)
             score[static_cast<std::size_t>(r.cls)] = score[static_cast<std::size_t>(r.cls)] * r.percent / 100;
     }
-    return score;
 }
 
-// The L2s best first (ties in list order).
-std::vector<std::size_t> ranked(const L2Model& model, const std::vector<std::int64_t>& score) {
-    std::vector<std::size_t> order;
+// The L2s best first (ties in list order), into `order`.
+void ranked(const L2Model& model, const std::vector<std::int64_t>& score, std::vector<std::size_t>& order) {
+    order.clear();
     for (std::size_t k = 0; k < model.l2_count; ++k) order.push_back(k);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
-    return order;
 }
 
 // Whether the first of `order` is a suggestion: strong, clear of the second, not out of scope.
@@ -395,9 +570,11 @@ bool fits_other(const L2Model& model, std::int64_t top, std::int64_t chosen) {
 }  // namespace
 
 L2Suggestion suggest_l2(const L2Model& model, std::string_view note, bool with_evidence) {
-    std::vector<std::vector<Span>> spans(model.classes.size());
-    const std::vector<std::int64_t> score = score_note(model, note, with_evidence ? &spans : nullptr);
-    const std::vector<std::size_t> order = ranked(model, score);
+    std::vector<std::vector<Span>> spans(with_evidence ? model.classes.size() : 0);
+    std::vector<std::int64_t> score;
+    std::vector<std::size_t> order;
+    score_note(model, note, score, with_evidence ? &spans : nullptr);
+    ranked(model, score, order);
     L2Suggestion out;
     for (std::size_t k : order)
         out.ranking.push_back(
@@ -419,8 +596,11 @@ bool confidently_other(const L2Model& model, std::string_view note, std::string_
     for (std::size_t k = 0; k < model.l2_count; ++k)
         if (model.classes[k] == chosen) mine = k;
     if (mine == model.l2_count) return false;  // not one of the eight
-    const std::vector<std::int64_t> score = score_note(model, note, nullptr);
-    const std::vector<std::size_t> order = ranked(model, score);
+    Scratch& s = scratch();
+    std::vector<std::int64_t>& score = s.score;
+    std::vector<std::size_t>& order = s.order;
+    score_note(model, note, score, nullptr);
+    ranked(model, score, order);
     return order[0] != mine && clear_first(model, score, order) && fits_other(model, score[order[0]], score[mine]);
 }
 

@@ -26,13 +26,14 @@ enum NoteList : unsigned {
     kNoteEngagement = 1u << 8,         // engagement chatter (kickoff, meeting, follow up)
 };
 
-struct NoteTerm {                    // one entry of a list, split into units
-    std::string text;                // as written in the data
-    std::vector<std::string> units;  // lowercase ASCII words, single ideographs, "#" (any number)
-    bool prefix = false;             // "lack*": the last unit is a prefix of the note's word
-    bool after_comma = false;        // ", yet": the first unit follows a comma
-    unsigned lists = 0;              // NoteList bits
-    unsigned numbers = 0;            // bit k: unit k is "#" (index())
+struct NoteTerm {                            // one entry of a list, split into units
+    std::string text;                        // as written in the data
+    std::vector<std::string> units;          // lowercase ASCII words, single ideographs, "#" (any number)
+    bool prefix = false;                     // "lack*": the last unit is a prefix of the note's word
+    bool after_comma = false;                // ", yet": the first unit follows a comma
+    unsigned lists = 0;                      // NoteList bits
+    unsigned numbers = 0;                    // bit k: unit k is "#" (index())
+    std::vector<std::uint32_t> unit_hashes;  // each unit's hash, compared before its text (index())
 };
 
 struct NoteGuidance {                  // $.note_guidance; field -1 when the data has none

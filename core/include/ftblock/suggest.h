@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace ftblock {
@@ -65,25 +64,10 @@ struct L2Model {
 
     void prepare();  // builds the matching tables below; after filling the fields above
 
-    // Matching tables (prepare()): normalised English phrases by first token, Chinese terms by
-    // first character(s), longest first; cid -1 = a stop word.
-    struct Phrase {
-        std::vector<std::string> tokens;
-        int cid = -1;
-    };
-    struct Term {
-        std::string text;
-        int cid = -1;
-    };
-    struct WordEntry {                      // all the model knows of a normalised word, in one lookup
-        std::vector<Phrase> phrases;        // starting with it, longest first
-        std::vector<std::int32_t> unigram;  // its "w:" feature's weights; empty: none
-        bool bigram_start = false;          // some "b:" feature starts with it
-    };
-    std::unordered_map<std::string, WordEntry> words;
-    std::unordered_map<char32_t, std::vector<Term>> terms;            // one-character terms
-    std::unordered_map<std::uint64_t, std::vector<Term>> pair_terms;  // longer ones by their first two
-    std::unordered_set<char32_t> gram_starts;  // first characters of the "g:" features: skip the rest
+    // Matching tables (prepare()): flat, integer-keyed, so a note is matched without building a
+    // string or a hash-table node per word (docs/suggest.md#speed).
+    struct Tables;
+    std::shared_ptr<const Tables> tables;
 };
 
 struct L2ModelResult {
