@@ -16,6 +16,7 @@
 #include "ftblock/playbook.h"
 #include "ftblock/report.h"
 #include "ftblock/schema.h"
+#include "ftblock/simd.h"
 #include "ftblock/suggest.h"
 #include "ftblock/validator.h"
 #include "ftblock/writer.h"
@@ -199,10 +200,16 @@ int main(int argc, char** argv) {
     cli::ParseResult parsed = cli::parse_options(args, std::getenv("LANG"));
     const cli::Options& o = parsed.options;
     if (!parsed.error.empty()) return usage_error(o.lang, parsed.error);
+    if (const char* simd = std::getenv("FTBLOCK_SIMD")) {  // benchmarks: a lower level of block scans
+        SimdLevel level = SimdLevel::Scalar;
+        if (!parse_simd_level(simd, level)) return bad_usage(o.lang, Msg::CliBadSimd, {simd});
+        set_simd_level(level);
+    }
     switch (o.command) {
         case cli::Command::Help: std::fputs(cli::usage(o.lang).c_str(), stdout); return 0;
         case cli::Command::Version:
-            std::printf("ftblock %s (playbook data %s)\n", FTBLOCK_VERSION, builtin_playbook()->version.c_str());
+            std::printf("ftblock %s (playbook data %s, block scans %s)\n", FTBLOCK_VERSION,
+                        builtin_playbook()->version.c_str(), simd_level_name(simd_level()));
             return 0;
         default: return run(o);
     }

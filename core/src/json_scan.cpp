@@ -59,7 +59,8 @@ public:
         for (;;) {
             // One run of plain text (ASCII and valid UTF-8) is appended at once.
             const char* run = p_;
-            auto* u = reinterpret_cast<const unsigned char*>(p_);
+            // Most of the run a block at a time (simd_scan.h); the loop below goes on from there.
+            auto* u = string_plain_run(reinterpret_cast<const unsigned char*>(p_), uend);
             while (u < uend) {
                 unsigned char c = *u;
                 if (c >= 0x80) {  // Chinese text: mostly 3-byte sequences, checked inline

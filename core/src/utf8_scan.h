@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "ftblock/text.h"
+#include "simd_scan.h"
 
 namespace ftblock::detail {
 
@@ -52,7 +53,8 @@ inline std::size_t utf8_sequence(const unsigned char* p, const unsigned char* en
     return lead.length;
 }
 
-inline bool is_valid_utf8(std::string_view text) {
+// The scalar reference of is_valid_utf8 (and its tail after the blocks).
+inline bool is_valid_utf8_scalar(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* const end = p + text.size();
     while (p < end) {
@@ -66,6 +68,12 @@ inline bool is_valid_utf8(std::string_view text) {
         p += n;
     }
     return true;
+}
+
+inline bool is_valid_utf8(std::string_view text) {
+    if (text.size() < 32) return is_valid_utf8_scalar(text);
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    return utf8_valid(p, p + text.size());  // blocks (simd_scan.h)
 }
 
 struct TextFacts {

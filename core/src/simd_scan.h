@@ -1,0 +1,24 @@
+// Private: the block-at-a-time scans of the readers (docs/record-format.md#speed). Natively
+// SSE2 (every x86-64) or AVX2 (chosen at run time when the processor has it); in WebAssembly
+// SIMD128 when the module is compiled with -msimd128; else the scalar loops alone. Each scan
+// is an accelerator in front of an exact scalar loop: it only says how far the bytes are
+// certainly plain, and the scalar loop goes on from there and decides every error, so every
+// level reports the same errors at the same places (tests/test_simd_scan.cpp compares them).
+#pragma once
+
+#include <cstddef>
+
+#include "ftblock/simd.h"
+
+namespace ftblock::detail {
+
+// From p, at a code point boundary inside a JSON string: the end of its plain run, that is a
+// position q >= p at a code point boundary such that [p, q) is valid UTF-8 holding no '"', no
+// '\\' and no byte below 0x20. q is at the first such byte when a block finds one; it may stop
+// earlier (near `end`, before a sequence a block cuts, before invalid bytes: then at p).
+const unsigned char* string_plain_run(const unsigned char* p, const unsigned char* end);
+
+// Whether [p, end) is valid UTF-8 (the same answer as find_invalid_utf8 in text.cpp).
+bool utf8_valid(const unsigned char* p, const unsigned char* end);
+
+}  // namespace ftblock::detail
