@@ -90,8 +90,9 @@ async function main() {
     process.exit(2);
   }
   const { load } = createRequire(import.meta.url)(wrapper);
-  const validator = await load();
-  console.log(`ftblock validator (WebAssembly), node ${process.version}; site: ${o.site}`);
+  // FTBLOCK_SIMD=scalar: the module without WebAssembly SIMD128 (the loader's choice otherwise).
+  const validator = await load(process.env.FTBLOCK_SIMD === 'scalar' ? { simd: false } : undefined);
+  console.log(`ftblock validator (WebAssembly${validator.simd ? ' SIMD128' : ', scalar'}), node ${process.version}; site: ${o.site}`);
   console.log(`file: ${path.resolve(o.file)}, chunks of ${o.chunk} bytes, best of ${o.runs} runs`);
   console.log('report     records   file MB   best s   records/s     MB/s    valid  invalid   report MB   CPU s');
   for (const report of o.report === 'both' ? ['json', 'text'] : [o.report]) {

@@ -18,7 +18,18 @@
   var IS_NODE = typeof process === 'object' && process && process.versions && !!process.versions.node &&
                 typeof require === 'function' && typeof __dirname === 'string';
   var CORE_JS = 'ftblock-validator-core.js';
-  var CORE_WASM = 'ftblock-validator-core.wasm';
+  var CORE_WASM = 'ftblock-validator-core.wasm';                // WebAssembly SIMD128 (-msimd128)
+  var CORE_WASM_SCALAR = 'ftblock-validator-core-scalar.wasm';  // the same module without SIMD
+
+  // Whether the engine runs WebAssembly SIMD128: a module of one function, i8x16.splat(0).
+  var SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11];
+  function engineHasSimd() {
+    try {
+      return typeof WebAssembly === 'object' && WebAssembly.validate(new Uint8Array(SIMD_PROBE));
+    } catch (e) {
+      return false;
+    }
+  }
   var PIECE = 1 << 20;              // bytes copied into the module per step: its input buffer stays ≤ 1 MiB
   var STRING_PIECE = PIECE / 4;     // UTF-16 units per step (≤ 3 UTF-8 bytes each)
   var DECODE_PIECE = 4096;          // bytes of report text per string piece (see decode)
@@ -330,14 +341,21 @@
   }
 
   // options: base (folder or URL prefix of the .wasm), wasmUrl, locateFile(name, prefix),
-  // wasmBinary (the .wasm bytes), factory (createFtblockValidatorCore).
+  // wasmBinary (the .wasm bytes), factory (createFtblockValidatorCore), simd ('auto', the default:
+  // the SIMD128 module when the engine runs it, else the scalar one; true; false). The validator's
+  // `simd` says which module runs (for wasmBinary and wasmUrl: what options.simd says it is).
   function load(options) {
     return new Promise(function (resolve) {
-      var o = checkOptions(options, ['base', 'wasmUrl', 'locateFile', 'wasmBinary', 'factory'], 'load()');
+      var o = checkOptions(options, ['base', 'wasmUrl', 'locateFile', 'wasmBinary', 'factory', 'simd'], 'load()');
       var factory = coreFactory(o);
+      var simd = o.simd === undefined || o.simd === null || o.simd === 'auto' ? engineHasSimd() : o.simd;
+      if (typeof simd !== 'boolean')
+        throw new TypeError("ftblock: load(): simd must be 'auto', true or false, not " + String(o.simd));
+      var wasmName = simd ? CORE_WASM : CORE_WASM_SCALAR;
       var base = o.base === undefined || o.base === null || o.base === '' ? null : String(o.base);
       if (base !== null && base !== '' && !/[\/\\]$/.test(base)) base += '/';
       var locate = function (name, prefix) {
+        if (name === CORE_WASM) name = wasmName;  // emcc asks for the name it was built with
         if (o.locateFile) return o.locateFile(name, prefix);
         if (o.wasmUrl && /\.wasm$/.test(name)) return String(o.wasmUrl);
         if (base !== null) return base + name;
@@ -352,7 +370,11 @@
       } else {
         moduleArg.locateFile = locate;
       }
-      resolve(factory(moduleArg).then(makeValidator));
+      resolve(factory(moduleArg).then(function (m) {
+        var v = makeValidator(m);
+        v.simd = simd;
+        return v;
+      }));
     });
   }
 

@@ -26,6 +26,7 @@ namespace detail {
 
 namespace {
 
+#if defined(FTBLOCK_X86) || defined(FTBLOCK_SIMD128)
 // The error classes (bits) of the lookup.
 constexpr std::uint8_t kTooShort = 1 << 0;      // a lead or ASCII, then a lead or ASCII where a continuation was due
 constexpr std::uint8_t kTooLong = 1 << 1;       // ASCII, then a continuation
@@ -110,6 +111,8 @@ const unsigned char* boundary_before(const unsigned char* start, const unsigned 
 }
 
 inline unsigned lowest_bit(std::uint32_t mask) { return static_cast<unsigned>(__builtin_ctz(mask)); }
+
+#endif  // FTBLOCK_X86 || FTBLOCK_SIMD128
 
 // --- scalar (the exact loops of the callers do it all) -----------------------------------------
 

@@ -1,6 +1,7 @@
 // fuzz_json_scan: the core's strict JSON scanner (core/src/json_scan.h) against nlohmann::json.
-// The last input byte chooses the mode and the depth the text starts at (1: a JSON Lines line,
-// 2: an array element):
+// The last input byte chooses the mode, the depth the text starts at (1: a JSON Lines line,
+// 2: an array element) and the level of block scans (core/src/simd_scan.h: scalar, SSE2, AVX2 or
+// the best of the machine; every level must give the same answers):
 //   raw: the rest of the input is the text, any bytes;
 //   flat: the rest of the input builds a flat object (keys of the playbook, unknown and repeated
 //     keys, any valid UTF-8 text with random escapes, null, numbers, booleans, small nested
@@ -22,8 +23,11 @@
 
 #include "ftblock/playbook.h"
 #include "ftblock/reader.h"
+#include "ftblock/simd.h"
+#include "ftblock/text.h"
 #include "fuzz_util.h"
 #include "json_scan.h"
+#include "simd_scan.h"
 
 namespace {
 
@@ -308,6 +312,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Playbook& playbook = *builtin_playbook();
     const std::uint8_t mode = fdp.ConsumeIntegral<std::uint8_t>();
     const int depth = (mode & 2) ? 2 : 1;
+    static const SimdLevel kLevels[] = {SimdLevel::Scalar, SimdLevel::Sse2, SimdLevel::Avx2, best_simd_level()};
+    set_simd_level(kLevels[(mode >> 2) & 3]);
     if (mode & 1) {
         Rng rng(fdp.ConsumeIntegral<std::uint32_t>());
         std::vector<Member> members;
@@ -315,6 +321,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_scanner(text, depth, playbook, &members);
     } else {
         const std::string text = fdp.ConsumeRemainingBytesAsString();
+        const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+        FUZZ_CHECK(utf8_valid(p, p + text.size()) == (find_invalid_utf8(text) == std::string_view::npos));
         check_scanner(text, depth, playbook, nullptr);
     }
     return 0;

@@ -164,3 +164,37 @@ test('page: a failed load rejects with the file\'s URL, and a later call tries a
   fail = false;
   assert.deepEqual(plain(await page.sandbox.ftblock.validate(D, { today: '2026-11-24' })), { valid: true, diagnostics: [] });
 });
+
+test('SIMD and scalar modules: auto picks SIMD where the engine runs it; both give the same reports', async () => {
+  const api = require(h.wrapperPath());
+  const auto = await api.load();
+  assert.equal(auto.simd, true);  // node runs WebAssembly SIMD128
+  const simd = await api.load({ simd: true });
+  const scalar = await api.load({ simd: false });
+  assert.equal(simd.simd, true);
+  assert.equal(scalar.simd, false);
+  const asked = [];
+  await api.load({ simd: false, locateFile: (name) => (asked.push(name), path.join(h.SITE_DIR, name)) });
+  assert.deepEqual(asked, ['ftblock-validator-core-scalar.wasm']);
+  await assert.rejects(api.load({ simd: 'yes' }), /^TypeError: ftblock: load\(\): simd must be 'auto', true or false, not yes/);
+
+  // Lines that cross the 16-byte blocks in every way: long mixed notes, emoji, escapes, raw
+  // control bytes, quotes, invalid UTF-8 at varying offsets.
+  const pieces = ['客户 IT 团队的变更冻结期', 'Helpdesk staff have not been trained ', '😀', 'Ñandú ', '\\"', '\\u00e9', '\\n', '。'];
+  const chunks = [];
+  for (let i = 0; i < 3000; i++) {
+    let note = '';
+    for (let k = 0; k < 1 + (i * 7919) % 23; k++) note += pieces[(i * 31 + k * 17) % pieces.length];
+    const line = Buffer.from(JSON.stringify(Object.assign({}, D, { id: 'FT-' + i, customer: pieces[i % pieces.length] })).replace('"notes":"', '"notes":"' + note));
+    if (i % 97 === 5) line[40 + (i % 50)] = 0xC3;       // a lead byte where none may be
+    if (i % 89 === 7) line[60 + (i % 40)] = 0x01;       // a raw control byte
+    chunks.push(line, Buffer.from('\n'));
+  }
+  const bytes = Buffer.concat(chunks);
+  const a = simd.check(bytes, { fileName: 'mixed.jsonl', today: h.TODAY, report: 'json' });
+  const b = scalar.check(bytes, { fileName: 'mixed.jsonl', today: h.TODAY, report: 'json' });
+  assert.equal(a.report, b.report);
+  assert.equal(a.exitCode, b.exitCode);
+  assert.match(a.report, /invalid UTF-8/);
+  assert.match(a.report, /control character/);
+});
