@@ -73,3 +73,39 @@ TEST_CASE("languages are parsed from tags") {
     CHECK(l == Lang::En);
     CHECK_FALSE(parse_lang("fr", l));
 }
+
+TEST_CASE("trimming White_Space: the quick look at the last character agrees with decoding everything") {
+    // The reference: decode from the start; any bad byte keeps the end as it is.
+    auto reference = [](std::string_view s) {
+        std::size_t begin = 0, pos = 0;
+        char32_t cp;
+        while (pos < s.size()) {
+            std::size_t at = pos;
+            if (!decode_utf8(s, pos, cp) || !is_white_space(cp)) {
+                begin = at;
+                break;
+            }
+            begin = pos;
+        }
+        std::size_t end = begin;
+        pos = begin;
+        while (pos < s.size()) {
+            if (!decode_utf8(s, pos, cp)) return s.substr(begin);
+            if (!is_white_space(cp)) end = pos;
+        }
+        return s.substr(begin, end - begin);
+    };
+    const char* const pieces[] = {" ",  "\t", "\u3000",   "\u00a0", "\u2028", "x",   "受阻",
+                                  "。", "😀",  "\xE3\x80", "\x80",   "\xFF",   "\xC2"};
+    std::uint32_t seed = 12345;
+    for (int i = 0; i < 20000; ++i) {
+        std::string s;
+        const int n = static_cast<int>(seed % 7);
+        for (int k = 0; k < n; ++k) {
+            seed = seed * 1664525u + 1013904223u;
+            s += pieces[(seed >> 8) % (sizeof pieces / sizeof *pieces)];
+        }
+        seed = seed * 1664525u + 1013904223u;
+        REQUIRE(trim_white_space(s) == reference(s));
+    }
+}

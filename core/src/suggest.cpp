@@ -146,33 +146,35 @@ bool is_han(char32_t cp) {
     return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
 }
 
-// The normalisation of l2_normalize_word, appended to `out`.
-void normalize_into(std::string_view word, std::string& out) {
-    const std::size_t from = out.size();
-    if (word == "IT") {  // the department, not the pronoun
-        out += word;
-        return;
+// The normalisation of l2_normalize_word, written at `out` (room for the word: it never grows);
+// returns its length.
+std::size_t normalize_word(const char* word, std::size_t n, char* out) {
+    if (n == 2 && word[0] == 'I' && word[1] == 'T') {  // the department, not the pronoun
+        out[0] = 'I';
+        out[1] = 'T';
+        return 2;
     }
-    out += word;
-    for (std::size_t i = from; i < out.size(); ++i)
-        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
-    auto size = [&] { return out.size() - from; };
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
     auto ends = [&](std::string_view suffix) {
-        return size() >= suffix.size() && std::string_view(out).substr(out.size() - suffix.size()) == suffix;
+        return n >= suffix.size() && std::string_view(out + n - suffix.size(), suffix.size()) == suffix;
     };
-    if (size() > 4 && out.back() == 's') {
-        if (ends("ies"))
-            out.replace(out.size() - 3, 3, "y");
-        else if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("ses"))
-            out.resize(out.size() - 2);
-        else if (!ends("ss") && !ends("us") && !ends("is"))
-            out.pop_back();
+    if (n > 4 && out[n - 1] == 's') {
+        if (ends("ies")) {
+            out[n - 3] = 'y';
+            n -= 2;
+        } else if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("ses")) {
+            n -= 2;
+        } else if (!ends("ss") && !ends("us") && !ends("is")) {
+            n -= 1;
+        }
     }
-    if (size() > 5 && ends("ing"))
-        out.resize(out.size() - 3);
-    else if (size() > 4 && ends("ed"))
-        out.resize(out.size() - 2);
-    if (size() > 4 && out.back() == 'e') out.pop_back();
+    if (n > 5 && ends("ing"))
+        n -= 3;
+    else if (n > 4 && ends("ed"))
+        n -= 2;
+    if (n > 4 && out[n - 1] == 'e') n -= 1;
+    return n;
 }
 
 struct Word {
@@ -221,7 +223,9 @@ Scratch& scratch() {
 void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& hans, std::string& norms) {
     words.clear();
     hans.clear();
-    norms.clear();
+    norms.resize(note.size());  // the normalised words never take more room than the note's
+    char* const out = norms.empty() ? nullptr : &norms[0];
+    std::uint32_t used = 0;
     std::size_t pos = 0;
     bool word_joined = false, han_joined = false;
     while (pos < note.size()) {
@@ -229,10 +233,9 @@ void split(std::string_view note, std::vector<Word>& words, std::vector<Han>& ha
         if (is_ascii_alnum(c)) {
             std::size_t begin = pos;
             while (pos < note.size() && is_ascii_alnum(static_cast<unsigned char>(note[pos]))) ++pos;
-            const auto from = static_cast<std::uint32_t>(norms.size());
-            normalize_into(note.substr(begin, pos - begin), norms);
-            words.push_back(
-                Word{from, static_cast<std::uint32_t>(norms.size()), begin, pos, word_joined, false, kNone});
+            const std::uint32_t from = used;
+            used += static_cast<std::uint32_t>(normalize_word(note.data() + begin, pos - begin, out + from));
+            words.push_back(Word{from, used, begin, pos, word_joined, false, kNone});
             word_joined = true;
             han_joined = false;
             continue;
@@ -275,8 +278,8 @@ std::string_view norm_of(const Scratch& s, const Word& w) {
 }  // namespace
 
 std::string l2_normalize_word(std::string_view word) {
-    std::string s;
-    normalize_into(word, s);
+    std::string s(word.size(), '\0');
+    if (!word.empty()) s.resize(normalize_word(word.data(), word.size(), &s[0]));
     return s;
 }
 

@@ -128,6 +128,15 @@ std::string_view trim_white_space(std::string_view s) {
         }
         begin = pos;
     }
+    // Most text ends in a character that is not White_Space: then nothing is cut at the end (nor
+    // when the text is not UTF-8), without decoding the rest.
+    if (begin < s.size()) {
+        std::size_t last = s.size() - 1;
+        while (last > begin && (static_cast<unsigned char>(s[last]) & 0xC0) == 0x80 && s.size() - last < 4) --last;
+        std::size_t at = last;
+        char32_t tail = 0;
+        if (decode_utf8(s, at, tail) && at == s.size() && !is_white_space(tail)) return s.substr(begin);
+    }
     std::size_t end = begin;
     pos = begin;
     while (pos < s.size()) {
