@@ -229,3 +229,48 @@ TEST_CASE("the JSON scanner reads the same records and reports the same errors a
         CHECK(errors < texts.size() - 500);
     }
 }
+
+TEST_CASE("measuring text gives the same facts at every level: code points, first control character, blankness") {
+    LevelGuard guard;
+    // Valid UTF-8 only (measure_text's input): white space of every kind, controls (C0, DEL, C1),
+    // and the plain text between them, across the block edges.
+    const char* const pieces[] = {"a",      "Contoso Ltd ", "客户受阻", "。",   "😀",      "é",      " ",      "\t",
+                                  "\u3000", "\u00a0",       "\u2028",   "\x01", "\x7F",   "\u0085", "\u0090", "\u1680",
+                                  "\u2003", "\u205f",       "\u00e9x",  "\n",   "한국어", "\u3001"};
+    std::mt19937 rng(5);
+    std::vector<std::string> texts;
+    for (int i = 0; i < 20000; ++i) {
+        std::string s;
+        const unsigned n = rng() % 40;
+        const bool mostly_blank = i % 4 == 0;
+        for (unsigned k = 0; k < n; ++k) {
+            const unsigned r = rng() % 100;
+            if (mostly_blank && r < 80)
+                s += pieces[6 + rng() % 5];  // space, tab, U+3000, U+00A0, U+2028
+            else
+                s += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+        }
+        texts.push_back(std::move(s));
+    }
+    std::vector<std::string> baseline;
+    for (SimdLevel level : levels()) {
+        set_simd_level(level);
+        CAPTURE(simd_level_name(level));
+        std::size_t blank = 0, controls = 0;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const detail::TextFacts f = detail::measure_text(texts[i]);
+            blank += f.blank;
+            controls += f.control_at != 0;
+            const std::string summary = std::to_string(f.code_points) + " " + std::to_string(f.control) + " " +
+                                        std::to_string(f.control_at) + " " + std::to_string(f.blank);
+            if (level == SimdLevel::Scalar) {
+                REQUIRE(f.code_points == count_code_points(texts[i]));
+                baseline.push_back(summary);
+            } else {
+                REQUIRE(summary == baseline[i]);
+            }
+        }
+        CHECK(blank > 500);
+        CHECK(controls > 5000);
+    }
+}

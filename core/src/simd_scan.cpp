@@ -112,11 +112,22 @@ const unsigned char* boundary_before(const unsigned char* start, const unsigned 
 
 inline unsigned lowest_bit(std::uint32_t mask) { return static_cast<unsigned>(__builtin_ctz(mask)); }
 
+// The end of measure_text's blocks: when they stopped inside a sequence, back to its lead (counted
+// already, so one code point less; the scalar loop counts it again).
+const unsigned char* text_boundary(const unsigned char* start, const unsigned char* p, const unsigned char* end,
+                                   std::size_t& code_points) {
+    if (p >= end || (*p & 0xC0) != 0x80) return p;
+    while (p > start && (*p & 0xC0) == 0x80) --p;
+    --code_points;
+    return p;
+}
+
 #endif  // FTBLOCK_X86 || FTBLOCK_SIMD128
 
 // --- scalar (the exact loops of the callers do it all) -----------------------------------------
 
 const unsigned char* run_scalar(const unsigned char* p, const unsigned char*) { return p; }
+const unsigned char* text_scalar(const unsigned char* p, const unsigned char*, bool, std::size_t&) { return p; }
 
 bool valid_scalar(const unsigned char* p, const unsigned char* end) {
     return is_valid_utf8_scalar(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p)));
@@ -159,6 +170,31 @@ bool valid_sse2(const unsigned char* p, const unsigned char* end) {
         p += n;
     }
     return valid_scalar(p, end);
+}
+
+// measure_text's plain bytes, sixteen at a time: the code points are the bytes that are not
+// continuations (10xxxxxx, as signed bytes below -64).
+const unsigned char* text_sse2(const unsigned char* p, const unsigned char* end, bool blank, std::size_t& code_points) {
+    const __m128i below = _mm_set1_epi8(blank ? 0x20 : 0x1F), del = _mm_set1_epi8(0x7F),
+                  c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e1 = _mm_set1_epi8(static_cast<char>(0xE1)),
+                  two = _mm_set1_epi8(2), cont = _mm_set1_epi8(-64);
+    while (end - p >= 16) {
+        const __m128i in = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(in, below), in), _mm_cmpeq_epi8(in, del)),
+                                   _mm_cmpeq_epi8(in, c2));
+        if (blank) {  // the leads E1..E3: in - E1 at most 2
+            const __m128i from_e1 = _mm_sub_epi8(in, e1);
+            odd = _mm_or_si128(odd, _mm_cmpeq_epi8(_mm_min_epu8(from_e1, two), from_e1));
+        }
+        const auto stop = static_cast<std::uint32_t>(_mm_movemask_epi8(odd));
+        const auto conts = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(cont, in)));
+        const unsigned take = stop ? lowest_bit(stop) : 16;
+        const std::uint32_t lanes = take == 16 ? 0xFFFFu : (1u << take) - 1;
+        code_points += take - static_cast<unsigned>(__builtin_popcount(conts & lanes));
+        p += take;
+        if (stop) return p;
+    }
+    return p;
 }
 
 // --- AVX2: the lookup, thirty-two bytes at a time ----------------------------------------------
@@ -235,6 +271,31 @@ __attribute__((target("avx2"))) bool valid_avx2(const unsigned char* p, const un
     }
     return valid_scalar(prev_ascii ? p : boundary_before(start, p), end);
 }
+
+__attribute__((target("avx2"))) const unsigned char* text_avx2(const unsigned char* p, const unsigned char* end,
+                                                               bool blank, std::size_t& code_points) {
+    const __m256i below = _mm256_set1_epi8(blank ? 0x20 : 0x1F), del = _mm256_set1_epi8(0x7F),
+                  c2 = _mm256_set1_epi8(static_cast<char>(0xC2)), e1 = _mm256_set1_epi8(static_cast<char>(0xE1)),
+                  two = _mm256_set1_epi8(2), cont = _mm256_set1_epi8(-64);
+    while (end - p >= 32) {
+        const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+        __m256i odd = _mm256_or_si256(
+            _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(in, below), in), _mm256_cmpeq_epi8(in, del)),
+            _mm256_cmpeq_epi8(in, c2));
+        if (blank) {
+            const __m256i from_e1 = _mm256_sub_epi8(in, e1);
+            odd = _mm256_or_si256(odd, _mm256_cmpeq_epi8(_mm256_min_epu8(from_e1, two), from_e1));
+        }
+        const auto stop = static_cast<std::uint32_t>(_mm256_movemask_epi8(odd));
+        const auto conts = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(cont, in)));
+        const unsigned take = stop ? lowest_bit(stop) : 32;
+        const std::uint32_t lanes = take == 32 ? 0xFFFFFFFFu : (1u << take) - 1;
+        code_points += take - static_cast<unsigned>(__builtin_popcount(conts & lanes));
+        p += take;
+        if (stop) return p;
+    }
+    return text_sse2(p, end, blank, code_points);
+}
 #endif  // FTBLOCK_X86
 
 #ifdef FTBLOCK_SIMD128
@@ -294,6 +355,27 @@ bool valid_simd128(const unsigned char* p, const unsigned char* end) {
     }
     return valid_scalar(prev_ascii ? p : boundary_before(start, p), end);
 }
+
+const unsigned char* text_simd128(const unsigned char* p, const unsigned char* end, bool blank,
+                                  std::size_t& code_points) {
+    const v128_t below = wasm_u8x16_splat(blank ? 0x21 : 0x20), del = wasm_u8x16_splat(0x7F),
+                 c2 = wasm_u8x16_splat(0xC2), e1 = wasm_u8x16_splat(0xE1), three = wasm_u8x16_splat(blank ? 3 : 0),
+                 cont = wasm_i8x16_splat(-64);
+    while (end - p >= 16) {
+        const v128_t in = wasm_v128_load(p);
+        const v128_t odd =
+            wasm_v128_or(wasm_v128_or(wasm_u8x16_lt(in, below), wasm_i8x16_eq(in, del)),
+                         wasm_v128_or(wasm_i8x16_eq(in, c2), wasm_u8x16_lt(wasm_i8x16_sub(in, e1), three)));
+        const auto stop = static_cast<std::uint32_t>(wasm_i8x16_bitmask(odd));
+        const auto conts = static_cast<std::uint32_t>(wasm_i8x16_bitmask(wasm_i8x16_lt(in, cont)));
+        const unsigned take = stop ? lowest_bit(stop) : 16;
+        const std::uint32_t lanes = take == 16 ? 0xFFFFu : (1u << take) - 1;
+        code_points += take - static_cast<unsigned>(__builtin_popcount(conts & lanes));
+        p += take;
+        if (stop) return p;
+    }
+    return p;
+}
 #endif  // FTBLOCK_SIMD128
 
 SimdLevel detect() {
@@ -336,6 +418,26 @@ const unsigned char* string_plain_run(const unsigned char* p, const unsigned cha
 #endif
         default: return run_scalar(p, end);
     }
+}
+
+const unsigned char* text_plain_run(const unsigned char* p, const unsigned char* end, bool blank,
+                                    std::size_t& code_points) {
+    const unsigned char* q = p;
+    switch (simd_level()) {
+#ifdef FTBLOCK_X86
+        case SimdLevel::Avx2: q = text_avx2(p, end, blank, code_points); break;
+        case SimdLevel::Sse2: q = text_sse2(p, end, blank, code_points); break;
+#endif
+#ifdef FTBLOCK_SIMD128
+        case SimdLevel::Simd128: q = text_simd128(p, end, blank, code_points); break;
+#endif
+        default: return text_scalar(p, end, blank, code_points);
+    }
+#if defined(FTBLOCK_X86) || defined(FTBLOCK_SIMD128)
+    return text_boundary(p, q, end, code_points);
+#else
+    return q;
+#endif
 }
 
 bool utf8_valid(const unsigned char* p, const unsigned char* end) {

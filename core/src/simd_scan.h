@@ -18,6 +18,13 @@ namespace ftblock::detail {
 // earlier (near `end`, before a sequence a block cuts, before invalid bytes: then at p).
 const unsigned char* string_plain_run(const unsigned char* p, const unsigned char* end);
 
+// From p, at a code point boundary of valid UTF-8: a boundary q >= p such that [p, q) holds no
+// byte measure_text must look at itself — no control byte (below 0x20, 0x7F, a C2 lead: U+0080 to
+// U+009F) and, while `blank` (no other character seen yet), no space and no lead of a
+// multi-byte White_Space (C2, E1, E2, E3); adds the code points of [p, q) to code_points.
+const unsigned char* text_plain_run(const unsigned char* p, const unsigned char* end, bool blank,
+                                    std::size_t& code_points);
+
 // Whether [p, end) is valid UTF-8 (the same answer as find_invalid_utf8 in text.cpp).
 bool utf8_valid(const unsigned char* p, const unsigned char* end);
 

@@ -91,6 +91,14 @@ inline TextFacts measure_text(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* const end = p + text.size();
     while (p < end) {
+        if (end - p >= 16) {  // blocks of bytes that need no look (simd_scan.h)
+            const auto* q = text_plain_run(p, end, facts.blank, facts.code_points);
+            if (q != p) {
+                facts.blank = false;
+                p = q;
+                if (p >= end) break;
+            }
+        }
         unsigned char c = *p;
         if (c > 0x20 && c < 0x7F) {  // printable ASCII, not a space: then try eight at a time
             facts.blank = false;
