@@ -13,6 +13,7 @@
 #include "ftblock/writer.h"
 #include "messages.h"
 #include "reader_impl.h"
+#include "simd_scan.h"
 #include "utf8_scan.h"
 
 namespace ftblock::detail {
@@ -61,6 +62,7 @@ int first_byte(std::uint64_t mask) {
 // The first byte in [p, end) that is in `table`; the SWAR part tests the same bytes.
 template <bool Quoted>
 const char* find_stop(const char* p, const char* end, const ByteTable& table) {
+    if (simd_level() != SimdLevel::Scalar) return csv_stop(p, end, Quoted);  // blocks (simd_scan.h)
     if constexpr (kSwar) {
         while (end - p >= 8) {
             const std::uint64_t word = load(p);

@@ -197,6 +197,20 @@ const unsigned char* text_sse2(const unsigned char* p, const unsigned char* end,
     return p;
 }
 
+const char* csv_sse2(const char* p, const char* end, bool quoted) {
+    const __m128i quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n'),
+                  comma = _mm_set1_epi8(quoted ? '"' : ',');
+    while (end - p >= 16) {
+        const __m128i in = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(in, quote), _mm_cmpeq_epi8(in, comma)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(in, cr), _mm_cmpeq_epi8(in, lf)));
+        const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(hit));
+        if (mask) return p + lowest_bit(mask);
+        p += 16;
+    }
+    return p;
+}
+
 // --- AVX2: the lookup, thirty-two bytes at a time ----------------------------------------------
 
 struct Avx2Tables {
@@ -296,6 +310,20 @@ __attribute__((target("avx2"))) const unsigned char* text_avx2(const unsigned ch
     }
     return text_sse2(p, end, blank, code_points);
 }
+
+__attribute__((target("avx2"))) const char* csv_avx2(const char* p, const char* end, bool quoted) {
+    const __m256i quote = _mm256_set1_epi8('"'), cr = _mm256_set1_epi8('\r'), lf = _mm256_set1_epi8('\n'),
+                  comma = _mm256_set1_epi8(quoted ? '"' : ',');
+    while (end - p >= 32) {
+        const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+        const __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(in, quote), _mm256_cmpeq_epi8(in, comma)),
+                                            _mm256_or_si256(_mm256_cmpeq_epi8(in, cr), _mm256_cmpeq_epi8(in, lf)));
+        const auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(hit));
+        if (mask) return p + lowest_bit(mask);
+        p += 32;
+    }
+    return csv_sse2(p, end, quoted);
+}
 #endif  // FTBLOCK_X86
 
 #ifdef FTBLOCK_SIMD128
@@ -376,6 +404,20 @@ const unsigned char* text_simd128(const unsigned char* p, const unsigned char* e
     }
     return p;
 }
+
+const char* csv_simd128(const char* p, const char* end, bool quoted) {
+    const v128_t quote = wasm_i8x16_splat('"'), cr = wasm_i8x16_splat('\r'), lf = wasm_i8x16_splat('\n'),
+                 comma = wasm_i8x16_splat(quoted ? '"' : ',');
+    while (end - p >= 16) {
+        const v128_t in = wasm_v128_load(p);
+        const v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(in, quote), wasm_i8x16_eq(in, comma)),
+                                        wasm_v128_or(wasm_i8x16_eq(in, cr), wasm_i8x16_eq(in, lf)));
+        const auto mask = static_cast<std::uint32_t>(wasm_i8x16_bitmask(hit));
+        if (mask) return p + lowest_bit(mask);
+        p += 16;
+    }
+    return p;
+}
 #endif  // FTBLOCK_SIMD128
 
 SimdLevel detect() {
@@ -438,6 +480,21 @@ const unsigned char* text_plain_run(const unsigned char* p, const unsigned char*
 #else
     return q;
 #endif
+}
+
+const char* csv_stop(const char* p, const char* end, bool quoted) {
+    switch (simd_level()) {
+#ifdef FTBLOCK_X86
+        case SimdLevel::Avx2: p = csv_avx2(p, end, quoted); break;
+        case SimdLevel::Sse2: p = csv_sse2(p, end, quoted); break;
+#endif
+#ifdef FTBLOCK_SIMD128
+        case SimdLevel::Simd128: p = csv_simd128(p, end, quoted); break;
+#endif
+        default: break;
+    }
+    while (p < end && *p != '"' && *p != '\r' && *p != '\n' && (quoted || *p != ',')) ++p;
+    return p;
 }
 
 bool utf8_valid(const unsigned char* p, const unsigned char* end) {

@@ -25,6 +25,10 @@ const unsigned char* string_plain_run(const unsigned char* p, const unsigned cha
 const unsigned char* text_plain_run(const unsigned char* p, const unsigned char* end, bool blank,
                                     std::size_t& code_points);
 
+// The first byte of [p, end) that ends a CSV cell's run: '"', '\r', '\n', and ',' outside quotes;
+// end when none. Blocks as far as they go, the rest byte by byte.
+const char* csv_stop(const char* p, const char* end, bool quoted);
+
 // Whether [p, end) is valid UTF-8 (the same answer as find_invalid_utf8 in text.cpp).
 bool utf8_valid(const unsigned char* p, const unsigned char* end);
 
