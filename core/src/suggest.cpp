@@ -4,7 +4,7 @@
 // the sum of the integer weights of the distinct features, scaled by the constraint rules; no floating point, so every
 // build scores alike.
 //
-// Speed (docs/suggest.md#speed): the checker scores every record's note, so matching builds no
+// Speed (docs/suggest.md#cost): the checker scores every record's note, so matching builds no
 // string and no hash-table node per word. prepare() turns the lexicon and the features into
 // integer-keyed tables — words by a 64-bit hash of their normalised bytes (checked against the
 // word), phrases, Chinese terms and n-grams as tries whose edges are (node, word or character)

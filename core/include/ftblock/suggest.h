@@ -65,7 +65,7 @@ struct L2Model {
     void prepare();  // builds the matching tables below; after filling the fields above
 
     // Matching tables (prepare()): flat, integer-keyed, so a note is matched without building a
-    // string or a hash-table node per word (docs/suggest.md#speed).
+    // string or a hash-table node per word (docs/suggest.md#cost).
     struct Tables;
     std::shared_ptr<const Tables> tables;
 };
