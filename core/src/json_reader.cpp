@@ -62,6 +62,11 @@ public:
         }
     }
 
+    void start_at(const ReaderStart& start) {
+        count_ = start.index;
+        line_no_ = start.line;
+    }
+
     void finish() override {
         if (skipping_ || !buffer_.empty()) {
             if (skipping_) {
@@ -532,6 +537,13 @@ std::unique_ptr<RecordReader> make_json_reader(const Playbook& playbook, Lang la
 
 std::unique_ptr<RecordReader> make_json_lines_reader(const Playbook& playbook, Lang lang, RecordSink& sink) {
     return std::make_unique<JsonLinesReader>(playbook, lang, sink);
+}
+
+std::unique_ptr<RecordReader> make_json_lines_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                        const ReaderStart& start) {
+    auto reader = std::make_unique<JsonLinesReader>(playbook, lang, sink);
+    reader->start_at(start);
+    return reader;
 }
 
 }  // namespace ftblock::detail
