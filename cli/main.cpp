@@ -187,7 +187,7 @@ int run(const cli::Options& o) {
     }
 
     CheckRun run(*playbook, o.format, o.lang, today, std::move(previous));
-    cli::Progress progress(o.lang, ::isatty(STDERR_FILENO) == 1);
+    cli::Progress progress(o.lang, ::isatty(STDERR_FILENO) == 1, ::isatty(STDOUT_FILENO) == 1);
     Output out{run.out(), progress};
     const int jobs = o.jobs ? o.jobs : default_jobs();
     if (jobs > 1) {

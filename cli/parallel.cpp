@@ -18,7 +18,7 @@ namespace ftblock::cli {
 
 void write_report(std::string& text, Progress& progress) {
     if (text.empty()) return;
-    progress.clear();
+    progress.before_output();
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
     text.clear();
@@ -32,7 +32,7 @@ struct Job {
     std::size_t file = 0;
     bool end_of_file = false;  // no piece: the file's end (and its read error) in the report
     InputPiece piece;
-    bool finish = true;  // false: the host could not read on, so the reader is not finished
+    bool finish = true;  // the input's last piece, read to its end (not after a read error)
     std::unique_ptr<PartCheck> part;
     std::string read_error;
     bool done = false;  // under the mutex
@@ -142,8 +142,8 @@ private:
         auto job = std::make_unique<Job>();
         job->file = file;
         job->part = run_.part(o_.files[file], piece);
+        job->finish = finish && piece.last;  // the others end at a record boundary
         job->piece = std::move(piece);
-        job->finish = finish;
         submit(std::move(job));
     }
 

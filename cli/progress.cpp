@@ -5,7 +5,8 @@
 
 namespace ftblock::cli {
 
-Progress::Progress(Lang lang, bool enabled) : lang_(lang), enabled_(enabled), start_(Clock::now()), last_(start_) {}
+Progress::Progress(Lang lang, bool enabled, bool stdout_is_terminal)
+    : lang_(lang), enabled_(enabled), stdout_is_terminal_(stdout_is_terminal), start_(Clock::now()), last_(start_) {}
 
 void Progress::update(std::size_t records, std::uint64_t bytes) {
     if (!enabled_) return;

@@ -81,7 +81,7 @@ Outcome in_pieces(const std::string& name, const std::string& text, ReportFormat
             }
             std::unique_ptr<PartCheck> part = run.part(name, p);
             part->feed(p.bytes);
-            part->finish();
+            if (p.last) part->finish();
             take(*part);
         }
     };
@@ -161,11 +161,44 @@ TEST_CASE("a CSV file error in a middle piece stops the file there, as one reade
     CHECK(whole("a.csv", head + "FT-x,Con\"toso\n" + tail, ReportFormat::Text).code == 2);
 }
 
-TEST_CASE("a JSON document and a UTF-16 input are not cut: one reader from the start") {
+TEST_CASE("a JSON array in pieces: pretty and on one line, odd elements, nested brackets in strings") {
+    std::string array = "\xEF\xBB\xBF [\n";
+    for (int i = 0; i < 8; ++i) {
+        array += (i ? ",\n  " : "  ") +
+                 jsonl_row(i, i % 2 ? "Users [are] {not}, \\\"trained\\\"." : "客户的 VPN 设备需要升级。");
+        if (i == 3) array += " , 42, \"a, [b\", [1, {\"x\": [2, 3]}], null,{}";
+    }
+    same_in_pieces("a.json", array + "\n]\n");
+    std::string line = "[";  // one line: columns of later pieces count from the line's start
+    for (int i = 0; i < 8; ++i) line += (i ? "," : "") + jsonl_row(i, "客户 VPN, \\u00e9 [x]");
+    same_in_pieces("a.json", line + "]");
+    same_in_pieces("a.txt", line + "]  \n");  // JSON by content
+}
+
+TEST_CASE("a JSON array error in a middle piece stops the file there, as one reader does") {
+    std::string head = "[\n";
+    for (int i = 0; i < 6; ++i) head += jsonl_row(i, "fine") + ",\n";
+    std::string tail;
+    for (int i = 6; i < 12; ++i) tail += (i > 6 ? ",\n" : "") + jsonl_row(i, "fine");
+    same_in_pieces("a.json", head + "{\"id\": tru}," + tail + "]");       // a syntax error in an element
+    same_in_pieces("a.json", head + "{\"id\": \"\xff\"}," + tail + "]");  // invalid UTF-8
+    std::string line = "[";  // on one line: "byte N of the line" counts from the line's start
+    for (int i = 0; i < 8; ++i) line += (i ? "," : "") + jsonl_row(i, i == 6 ? "bad \xff byte" : "客户");
+    same_in_pieces("a.json", line + "]");
+    same_in_pieces("a.json", head + tail + ",]");       // trailing comma
+    same_in_pieces("a.json", head + tail);              // no closing bracket
+    same_in_pieces("a.json", head + tail + "] x");      // content after the array
+    same_in_pieces("a.json", head + "}" + tail + "]");  // a stray bracket
+    same_in_pieces("a.json", head +
+                                 "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]"
+                                 "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]," +
+                                 tail + "]");  // too deep
+}
+
+TEST_CASE("one JSON object and a UTF-16 input are not cut: one reader from the start") {
+    same_in_pieces("a.json", jsonl_row(1, "one, [object]") + "\n");
     std::string array = "[\n";
     for (int i = 0; i < 6; ++i) array += (i ? ",\n" : "") + jsonl_row(i, "Users are not trained.");
-    same_in_pieces("a.json", array + "\n]\n");
-    same_in_pieces("a.json", array + "\n}\n");
     same_in_pieces("a.jsonl", array + "\n]\n");  // a JSON Lines file: every line a record's problem
     same_in_pieces("a.txt", std::string("\xFF\xFE{\0", 4));
 }

@@ -146,6 +146,17 @@ public:
     JsonDocumentReader(const Playbook& playbook, Lang lang, RecordSink& sink)
         : playbook_(playbook), lang_(lang), sink_(sink) {}
 
+    void start_at(const ReaderStart& start) {  // inside the top-level array, after an element's ','
+        count_ = start.index;
+        line_ = start.line;
+        col_ = start.column;
+        consumed_ = start.line_bytes;  // offsets count from the start of the piece's first line
+        line_start_ = 0;
+        state_ = State::BeforeElement;
+        array_ = true;
+        first_ = false;
+    }
+
     void feed(std::string_view bytes) override {
         if (failed_ || done_) {
             if (done_ && !failed_) trailing(bytes);
@@ -533,6 +544,13 @@ private:
 
 std::unique_ptr<RecordReader> make_json_reader(const Playbook& playbook, Lang lang, RecordSink& sink) {
     return std::make_unique<JsonDocumentReader>(playbook, lang, sink);
+}
+
+std::unique_ptr<RecordReader> make_json_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                  const ReaderStart& start) {
+    auto reader = std::make_unique<JsonDocumentReader>(playbook, lang, sink);
+    reader->start_at(start);
+    return reader;
 }
 
 std::unique_ptr<RecordReader> make_json_lines_reader(const Playbook& playbook, Lang lang, RecordSink& sink) {

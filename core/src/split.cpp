@@ -37,15 +37,33 @@ void InputSplitter::decide() {
             format = buf_[i] == '[' ? InputFormat::Json : buf_[i] == '{' ? InputFormat::JsonLines : InputFormat::Csv;
         }
     }
-    mode_ = format == InputFormat::Json ? Mode::Whole : format == InputFormat::Csv ? Mode::Csv : Mode::Lines;
+    if (format == InputFormat::Json) {  // an array is cut between elements; one object is not
+        const std::size_t i = buf_.find_first_not_of(" \t\r\n", skip_);
+        if (i == std::string::npos && !ended_) return;
+        mode_ = i != std::string::npos && buf_[i] == '[' ? Mode::Json : Mode::Whole;
+    } else {
+        mode_ = format == InputFormat::Csv ? Mode::Csv : Mode::Lines;
+    }
     scan_ = line_start_ = skip_;
 }
 
 void InputSplitter::boundary(std::size_t at) {
-    if (first_ && (mode_ == Mode::Lines ? records_ == 0 : !header_done_)) return;
+    if (first_ && (mode_ == Mode::Lines ? records_ == 0 : mode_ == Mode::Csv && !header_done_)) return;
     boundary_ = at;
     boundary_lines_ = lines_;
     boundary_records_ = records_;
+    if (mode_ != Mode::Json) return;
+    // Column (code points: bytes that are not 10xxxxxx, as the reader counts) and bytes of the line.
+    const std::size_t from = line_in_buf_ ? line_start_ : 0;
+    std::uint64_t columns = line_in_buf_ ? 0 : carry_columns_;
+    for (std::size_t i = from; i < at; ++i) columns += (static_cast<unsigned char>(buf_[i]) & 0xC0) != 0x80;
+    boundary_column_ = columns + 1;
+    boundary_line_bytes_ = (line_in_buf_ ? 0 : carry_bytes_) + (at - from);
+}
+
+InputFormat InputSplitter::piece_format() const {
+    if (first_) return format_;
+    return mode_ == Mode::Csv ? InputFormat::Csv : mode_ == Mode::Json ? InputFormat::Json : InputFormat::JsonLines;
 }
 
 void InputSplitter::scan() {
@@ -53,6 +71,40 @@ void InputSplitter::scan() {
         scan_lines();
     else if (mode_ == Mode::Csv)
         scan_csv();
+    else if (mode_ == Mode::Json)
+        scan_json();
+}
+
+void InputSplitter::scan_json() {
+    const char* const b = buf_.data();
+    const std::size_t n = buf_.size();
+    std::size_t p = scan_;
+    while (p < n && boundary_ < piece_bytes_) {
+        const char c = b[p++];
+        if (c == '\n') {
+            ++lines_;
+            line_start_ = p;
+            line_in_buf_ = true;
+        }
+        if (in_string_) {
+            if (escape_)
+                escape_ = false;
+            else if (c == '\\')
+                escape_ = true;
+            else if (c == '"')
+                in_string_ = false;
+        } else if (c == '"') {
+            in_string_ = true;
+        } else if (c == '[' || c == '{') {
+            ++depth_;
+        } else if (c == ']' || c == '}') {
+            --depth_;
+        } else if (c == ',' && depth_ == 1) {  // the end of a top-level element: a record
+            ++records_;
+            boundary(p);
+        }
+    }
+    scan_ = p;
 }
 
 void InputSplitter::scan_lines() {
@@ -121,13 +173,22 @@ void InputSplitter::scan_csv() {
 void InputSplitter::emit(InputPiece& out, std::size_t end) {
     out.bytes.assign(buf_, 0, end);
     out.first = first_;
-    out.format = first_ ? format_ : mode_ == Mode::Csv ? InputFormat::Csv : InputFormat::JsonLines;
+    out.last = false;
+    out.format = piece_format();
     out.start = start_;
     if (end == boundary_) {
         start_.index += boundary_records_;
         start_.line += boundary_lines_;
+        start_.column = boundary_column_;
+        start_.line_bytes = boundary_line_bytes_;
         lines_ -= boundary_lines_;
         records_ -= boundary_records_;
+        if (mode_ == Mode::Json && (!line_in_buf_ || line_start_ <= end)) {  // the line began before the cut
+            line_in_buf_ = false;
+            carry_columns_ = boundary_column_ - 1;
+            carry_bytes_ = boundary_line_bytes_;
+            line_start_ = end;
+        }
     }
     buf_.erase(0, end);
     scan_ -= end;
@@ -158,7 +219,10 @@ InputSplitter::Next InputSplitter::next(InputPiece& out, bool flush) {
     }
     if (ended_ && scan_ == buf_.size()) {
         const bool any = first_ || !buf_.empty();
-        if (any) emit(out, buf_.size());
+        if (any) {
+            emit(out, buf_.size());
+            out.last = true;
+        }
         mode_ = Mode::Done;
         return any ? Next::Piece : Next::None;
     }
@@ -178,7 +242,8 @@ bool InputSplitter::take_rest(InputPiece& out) {
     out.bytes.swap(buf_);
     buf_.clear();
     out.first = first_;
-    out.format = first_ ? format_ : mode_ == Mode::Csv ? InputFormat::Csv : InputFormat::JsonLines;
+    out.last = true;
+    out.format = piece_format();
     out.start = start_;
     mode_ = Mode::Done;
     return true;

@@ -166,6 +166,10 @@ void write_inputs() {
     std::string broken = json_array(0, 100);
     broken.insert(broken.size() / 2, "}}");
     write("broken.json", broken);
+    std::string line = "[";  // one line, invalid UTF-8 in the middle: a file error with its column
+    for (int i = 1; i < 120; ++i) line += (i > 1 ? "," : "") + json_object(record(i, i == 85), ",");
+    write("one_line.json", line + "]");
+    write("one_object.json", json_object(record(5, false), ", ") + "\n");
     write("bad_header.csv", "id,customer,colour\n" + csv(0, 50, false).substr(200));
     // A record over 1 MiB (too_large) in the middle: no boundary for a long stretch.
     write("big_line.jsonl", jsonl(0, 60) + "{\"notes\": \"" + std::string(1100000, 'x') + "\"}\n" + jsonl(60, 120));
@@ -226,9 +230,11 @@ TEST_CASE("CSV with a BOM, quoted CR, LF and CRLF, empty lines, ragged rows and 
     CHECK(same_for_every_j("--lang zh-CN " + kToday + "mixed.csv").code == 1);
 }
 
-TEST_CASE("a JSON array, whole and broken in the middle: the same report") {
+TEST_CASE("a JSON array, pretty or on one line, whole or broken in the middle, and one object: the same report") {
     CHECK(same_for_every_j("--format json " + kToday + "mixed.json").code == 1);
     CHECK(same_for_every_j(kToday + "broken.json").code == 2);
+    CHECK(same_for_every_j("--format json " + kToday + "one_line.json").code == 2);
+    CHECK(same_for_every_j("--format json " + kToday + "one_object.json").code == 0);
     CHECK(same_for_every_j(kToday + "--input-format json array_first.jsonl").code == 2);
     CHECK(same_for_every_j(kToday + "array_first.jsonl").code == 1);
 }
@@ -251,7 +257,7 @@ TEST_CASE("a record over 1 MiB, inputs without a final line end, empty and odd i
 
 TEST_CASE("several files side by side, a missing one among them, with --previous: the same report") {
     const std::string files =
-        "mixed.jsonl stray_quote.csv mixed.json missing.jsonl mixed.csv empty.jsonl big_line.jsonl records.txt";
+        "mixed.jsonl stray_quote.csv mixed.json missing.jsonl mixed.csv one_line.json big_line.jsonl records.txt";
     CHECK(same_for_every_j(kToday + files).code == 2);
     CHECK(same_for_every_j("--format json " + kToday + files).code == 2);
     CHECK(same_for_every_j("--format json --lang zh-CN --previous prev.jsonl " + kToday + files).code == 2);

@@ -2,8 +2,9 @@
 // the pieces side by side (the CLI's -j, cli/parallel.cpp) and still report exactly what one
 // reader would: each piece carries the record index, line and reader state it starts with.
 // JSON Lines is cut after a line's LF; CSV after a row's line end outside quotes (a CRLF is
-// never split). A JSON document, a UTF-16 input, a CSV whose header the reader rejects, and any
-// input without a boundary for a long stretch are not cut: the splitter hands the rest over.
+// never split); a JSON array after the ',' that ends a top-level element. One JSON object, a
+// UTF-16 input, a CSV whose header the reader rejects, and any input without a boundary for a
+// long stretch are not cut: the splitter hands the rest over.
 // Bytes in, pieces out: no files, threads or clock here.
 #pragma once
 
@@ -20,7 +21,8 @@ namespace ftblock {
 struct InputPiece {
     std::string bytes;
     bool first = false;                      // the input's first piece: read by make_reader (BOM, detection, header)
-    InputFormat format = InputFormat::Auto;  // later pieces: JsonLines or Csv, for make_reader_at
+    bool last = false;                       // the input's last piece: finish its reader (the others end at a boundary)
+    InputFormat format = InputFormat::Auto;  // later pieces: JsonLines, Csv or Json, for make_reader_at
     ReaderStart start;                       // later pieces: where they start
 };
 
@@ -45,11 +47,12 @@ public:
     bool take_rest(InputPiece& out);
 
 private:
-    enum class Mode { Deciding, Lines, Csv, Whole, Done };
+    enum class Mode { Deciding, Lines, Csv, Json, Whole, Done };
     void decide();
     void scan();  // advances scan_ up to the first boundary at or after piece_bytes_
     void scan_lines();
     void scan_csv();
+    void scan_json();
     void boundary(std::size_t at);
     bool piece_allowed() const;  // the first piece holds the format's first byte and the header
     void emit(InputPiece& out, std::size_t end);
@@ -71,6 +74,13 @@ private:
     ReaderStart start_;  // where buf_ starts
     // CSV
     bool in_quotes_ = false, row_start_ = true, header_done_ = false;
+    // JSON: strings and brackets as the reader frames them, and where the current line starts
+    bool in_string_ = false, escape_ = false;
+    int depth_ = 0;
+    bool line_in_buf_ = true;  // the current line starts at buf_[line_start_], else before buf_
+    std::uint64_t carry_bytes_ = 0, carry_columns_ = 0;  // of the current line before buf_
+    std::uint64_t boundary_column_ = 1, boundary_line_bytes_ = 0;
+    InputFormat piece_format() const;
 };
 
 }  // namespace ftblock
