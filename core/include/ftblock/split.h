@@ -54,7 +54,6 @@ private:
     void scan_csv();
     void scan_json();
     void boundary(std::size_t at);
-    bool piece_allowed() const;  // the first piece holds the format's first byte and the header
     void emit(InputPiece& out, std::size_t end);
 
     const Playbook& playbook_;
