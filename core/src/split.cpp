@@ -16,20 +16,21 @@ namespace {
 using detail::kHighBits;
 using detail::load8;
 
-// The first '"', CR or LF in [p, end): eight bytes at a time (as the CSV reader scans), so the
-// splitter stays far ahead of the threads that check the pieces.
-const char* next_csv_stop(const char* p, const char* end) {
+// The first of the bytes x, y, z in [p, end): eight bytes at a time (as the CSV reader scans),
+// so that the splitter stays far ahead of the threads that check the pieces.
+const char* next_of(const char* p, const char* end, char x, char y, char z) {
     constexpr std::uint64_t kOnes = 0x0101010101010101ull;
     auto zero_bytes = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+    const std::uint64_t wx = kOnes * static_cast<unsigned char>(x), wy = kOnes * static_cast<unsigned char>(y),
+                        wz = kOnes * static_cast<unsigned char>(z);
     for (; end - p >= 8; p += 8) {
         const std::uint64_t w = load8(p);
-        const std::uint64_t mask =
-            zero_bytes(w ^ (kOnes * '"')) | zero_bytes(w ^ (kOnes * '\r')) | zero_bytes(w ^ (kOnes * '\n'));
+        const std::uint64_t mask = zero_bytes(w ^ wx) | zero_bytes(w ^ wy) | zero_bytes(w ^ wz);
         if (mask) return p + (__builtin_ctzll(mask) >> 3);
     }
 #endif
-    while (p < end && *p != '"' && *p != '\r' && *p != '\n') ++p;
+    while (p < end && *p != x && *p != y && *p != z) ++p;
     return p;
 }
 
@@ -78,13 +79,8 @@ void InputSplitter::boundary(std::size_t at) {
     boundary_ = at;
     boundary_lines_ = lines_;
     boundary_records_ = records_;
-    if (mode_ != Mode::Json) return;
-    // Column (code points: bytes that are not 10xxxxxx, as the reader counts) and bytes of the line.
-    const std::size_t from = line_in_buf_ ? line_start_ : 0;
-    std::uint64_t columns = line_in_buf_ ? 0 : carry_columns_;
-    for (std::size_t i = from; i < at; ++i) columns += (static_cast<unsigned char>(buf_[i]) & 0xC0) != 0x80;
-    boundary_column_ = columns + 1;
-    boundary_line_bytes_ = (line_in_buf_ ? 0 : carry_bytes_) + (at - from);
+    boundary_line_in_buf_ = line_in_buf_;  // JSON: the column is counted when the piece is cut
+    boundary_line_start_ = line_start_;
 }
 
 InputFormat InputSplitter::piece_format() const {
@@ -106,6 +102,10 @@ void InputSplitter::scan_json() {
     const std::size_t n = buf_.size();
     std::size_t p = scan_;
     while (p < n && boundary_ < piece_bytes_) {
+        if (in_string_ && !escape_) {  // most of a record's bytes: jump to what ends or escapes the run
+            p = static_cast<std::size_t>(next_of(b + p, b + n, '"', '\\', '\n') - b);
+            if (p == n) break;
+        }
         const char c = b[p++];
         if (c == '\n') {
             ++lines_;
@@ -190,7 +190,7 @@ void InputSplitter::scan_csv() {
             in_quotes_ = !in_quotes_;  // opening, closing, or either half of "" (which reopens)
             ++p;
         } else {
-            p = static_cast<std::size_t>(next_csv_stop(b + p + 1, b + n) - b);
+            p = static_cast<std::size_t>(next_of(b + p + 1, b + n, '"', '\r', '\n') - b);
         }
     }
     scan_ = p;
@@ -202,6 +202,15 @@ void InputSplitter::emit(InputPiece& out, std::size_t end) {
     out.last = false;
     out.format = piece_format();
     out.start = start_;
+    if (end == boundary_ && end > 0 && mode_ == Mode::Json) {
+        // Column (code points: bytes that are not 10xxxxxx, as the reader counts) and bytes of
+        // the line before the cut.
+        const std::size_t from = boundary_line_in_buf_ ? boundary_line_start_ : 0;
+        std::uint64_t columns = boundary_line_in_buf_ ? 0 : carry_columns_;
+        for (std::size_t i = from; i < end; ++i) columns += (static_cast<unsigned char>(buf_[i]) & 0xC0) != 0x80;
+        boundary_column_ = columns + 1;
+        boundary_line_bytes_ = (boundary_line_in_buf_ ? 0 : carry_bytes_) + (end - from);
+    }
     if (end == boundary_) {
         start_.index += boundary_records_;
         start_.line += boundary_lines_;

@@ -78,6 +78,8 @@ private:
     int depth_ = 0;
     bool line_in_buf_ = true;  // the current line starts at buf_[line_start_], else before buf_
     std::uint64_t carry_bytes_ = 0, carry_columns_ = 0;  // of the current line before buf_
+    bool boundary_line_in_buf_ = true;                   // where the line of the last boundary starts
+    std::size_t boundary_line_start_ = 0;
     std::uint64_t boundary_column_ = 1, boundary_line_bytes_ = 0;
     InputFormat piece_format() const;
 };
