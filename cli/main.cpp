@@ -6,6 +6,7 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -21,6 +22,8 @@
 #include "ftblock/validator.h"
 #include "ftblock/writer.h"
 #include "options.h"
+#include "parallel.h"
+#include "progress.h"
 
 namespace {
 
@@ -30,13 +33,27 @@ constexpr std::size_t kBlock = 1 << 20;
 
 struct Output {
     std::string& buffer;
-    void drain() {  // after each block read: records are reported as they are checked
-        if (buffer.empty()) return;
-        std::fwrite(buffer.data(), 1, buffer.size(), stdout);
-        std::fflush(stdout);
-        buffer.clear();
-    }
+    cli::Progress& progress;
+    void drain() { cli::write_report(buffer, progress); }  // after each block read: records reported as checked
 };
+
+// -j's default: one thread per core.
+int default_jobs() {
+    const unsigned n = std::thread::hardware_concurrency();
+    return n == 0 ? 1 : n > 256 ? 256 : static_cast<int>(n);
+}
+
+// The pieces' size; FTBLOCK_PIECE_BYTES (not documented: for the tests, which cut small inputs
+// into many pieces) overrides the 1 MiB default.
+std::size_t piece_bytes() {
+    const char* v = std::getenv("FTBLOCK_PIECE_BYTES");
+    if (v && *v) {
+        char* end = nullptr;
+        const unsigned long long n = std::strtoull(v, &end, 10);
+        if (end && *end == '\0' && n > 0) return static_cast<std::size_t>(n);
+    }
+    return std::size_t{1} << 20;
+}
 
 // Feeds a file (or stdin for "-") to `feed` in blocks as they arrive (read(2), so records from
 // a pipe are reported without waiting for a full block); returns an error text, or "" on success.
@@ -171,24 +188,38 @@ int run(const cli::Options& o) {
     }
 
     CheckRun run(*playbook, o.format, o.lang, today, std::move(previous));
-    Output out{run.out()};
+    cli::Progress progress(o.lang, ::isatty(STDERR_FILENO) == 1, ::isatty(STDOUT_FILENO) == 1);
+    Output out{run.out(), progress};
+    const int jobs = o.jobs ? o.jobs : default_jobs();
+    if (jobs > 1) {
+        cli::check_in_parallel(o, *playbook, run, jobs, piece_bytes(), progress);
+        run.finish();
+        out.drain();
+        progress.clear();
+        return run.exit_code();
+    }
+    std::uint64_t bytes_read = 0;
     for (const std::string& path : o.files) {
         run.begin_input(path, o.input_format);
         std::string err = read_blocks(path, [&](std::string_view b) {
             run.feed(b);
             out.drain();
+            bytes_read += b.size();
+            progress.update(run.summary().records, bytes_read);
             return true;
         });
         if (!err.empty()) run.fail_input(err);
         if (const FileError* e = run.end_input()) {  // exit 2: say it on stderr too
             std::string where = path;
             if (e->line) where += ":" + std::to_string(e->line) + ":" + std::to_string(e->column);
+            progress.clear();
             std::fprintf(stderr, "ftblock: %s: error: %s\n", where.c_str(), e->message.c_str());
         }
         out.drain();
     }
     run.finish();
     out.drain();
+    progress.clear();
     std::fflush(stdout);
     return run.exit_code();
 }

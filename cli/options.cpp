@@ -55,13 +55,17 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
         }
         std::string name = a, value;
         bool has_value = false;
-        if (std::size_t eq = a.find('='); eq != std::string::npos) {
+        if (a.rfind("-j", 0) == 0 && a.size() > 2) {  // -jN, as make's
+            name = "-j";
+            value = a.substr(2);
+            has_value = true;
+        } else if (std::size_t eq = a.find('='); eq != std::string::npos) {
             name = a.substr(0, eq);
             value = a.substr(eq + 1);
             has_value = true;
         }
-        static const char* valued[] = {"--format", "--lang",     "--input-format", "--previous",
-                                       "--today",  "--playbook", "--top"};
+        static const char* valued[] = {"--format",   "--lang", "--input-format", "--previous", "--today",
+                                       "--playbook", "--top",  "--jobs",         "-j"};
         bool known = false;
         for (const char* v : valued) known = known || name == v;
         if (!known) return error(Msg::CliUnknownOption, name);
@@ -74,6 +78,7 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
             if (i + 1 >= args.size()) return error(Msg::CliNeedsValue, name);
             value = args[++i];
         }
+        if (name == "-j") name = "--jobs";
         if (name == "--format") {
             if (value == "text")
                 o.format = ReportFormat::Text;
@@ -95,6 +100,11 @@ ParseResult parse_options(const std::vector<std::string>& args, const char* env_
         } else if (name == "--top") {
             if (value.size() != 1 || value[0] < '1' || value[0] > '8') return error(Msg::CliBadTop, value);
             o.top = value[0] - '0';
+        } else if (name == "--jobs") {
+            int n = 0;
+            for (char c : value) n = c >= '0' && c <= '9' && n <= 256 ? n * 10 + (c - '0') : 1000;
+            if (value.empty() || n < 1 || n > 256) return error(Msg::CliBadJobs, value);
+            o.jobs = n;
         }
     }
     if (o.command == Command::Check && o.files.empty()) return error(Msg::CliNeedsFile);

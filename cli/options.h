@@ -23,6 +23,7 @@ struct Options {
     std::string playbook;            // empty: the built-in data
     std::vector<std::string> files;  // check: FILEs; suggest: the notes ("-": standard input, a note per line)
     int top = 0;                     // suggest: L2s shown per note; 0 = the format's default
+    int jobs = 0;                    // check: threads; 0 = one per core (the host decides)
 };
 
 struct ParseResult {

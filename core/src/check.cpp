@@ -120,6 +120,25 @@ bool PreviousRecords::add_record(std::string_view json, Lang lang, FileError& er
 }
 
 // ---------------------------------------------------------------------------------------------
+PartCheck::PartCheck(const Playbook& playbook, ReportFormat format, const ValidationContext& context,
+                     std::string file_name, const InputPiece& piece)
+    : playbook_(playbook),
+      context_(context),
+      file_name_(std::move(file_name)),
+      records_(format, context.lang),
+      base_(piece.first ? 0 : piece.start.index),
+      reader_(piece.first ? make_reader(piece.format, playbook, context.lang, *this)
+                          : make_reader_at(piece.format, playbook, context.lang, *this, piece.start)) {}
+
+void PartCheck::on_record(std::size_t index, std::uint64_t line, Record& record) {  // as CheckedInput's
+    diagnostics_.clear();
+    validate(playbook_, record, context_, diagnostics_);
+    const FieldValue& id = record[playbook_.id_field];
+    records_.add_record(file_name_, index, line, (!record.has_problem && id.is_string()) ? &id.text : nullptr,
+                        diagnostics_);
+}
+
+// ---------------------------------------------------------------------------------------------
 CheckRun::CheckRun(const Playbook& playbook, ReportFormat format, Lang lang, Date today,
                    std::unique_ptr<PreviousRecords> previous)
     : playbook_(playbook),
@@ -162,6 +181,32 @@ void CheckRun::finish() {
     finished_ = true;
     end_input();
     report_.end();
+}
+
+InputFormat CheckRun::input_format(std::string_view name, InputFormat format) const {
+    return format == InputFormat::Auto ? format_from_file_name(name) : format;
+}
+
+std::unique_ptr<PartCheck> CheckRun::part(const std::string& name, const InputPiece& piece) const {
+    return std::make_unique<PartCheck>(playbook_, report_.format(), context_, name, piece);
+}
+
+void CheckRun::take_part(PartCheck& part) {
+    end_input();
+    report_.take_records(part.records());
+}
+
+const FileError* CheckRun::end_parts(std::string_view name, std::size_t count, const FileError* error,
+                                     std::string_view read_error) {
+    end_input();
+    last_failed_ = error != nullptr || !read_error.empty();
+    if (!read_error.empty())
+        last_error_ = FileError{0, 0, Message(Msg::CannotRead, {std::string(read_error)}),
+                                say(context_.lang, Msg::CannotRead, {read_error})};
+    else if (error)
+        last_error_ = *error;
+    report_.add_file(name, count, last_failed_ ? &last_error_ : nullptr);
+    return last_failed_ ? &last_error_ : nullptr;
 }
 
 std::string CheckRun::summary_json() const {

@@ -130,6 +130,13 @@ public:
 
     void feed(std::string_view bytes) override;
     void finish() override;
+    void start_at(const ReaderStart& start) {  // after the header, at a row boundary
+        count_ = start.index;
+        line_ = start.line;
+        header_fields_ = start.csv_fields;
+        have_header_ = true;
+    }
+    const std::vector<int>* header_fields() const { return have_header_ ? &header_fields_ : nullptr; }
 
 private:
     enum class State : std::uint8_t {
@@ -531,4 +538,27 @@ std::unique_ptr<RecordReader> make_csv_reader(const Playbook& playbook, Lang lan
     return std::make_unique<CsvReader>(playbook, lang, sink);
 }
 
+std::unique_ptr<RecordReader> make_csv_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                 const ReaderStart& start) {
+    auto reader = std::make_unique<CsvReader>(playbook, lang, sink);
+    reader->start_at(start);
+    return reader;
+}
+
 }  // namespace ftblock::detail
+
+namespace ftblock {
+
+bool csv_header_fields(const Playbook& playbook, std::string_view header_row, std::vector<int>& fields) {
+    struct NoRecords final : RecordSink {
+        void on_record(std::size_t, std::uint64_t, Record&) override {}
+    } sink;
+    detail::CsvReader reader(playbook, Lang::En, sink);
+    reader.feed(header_row);
+    const std::vector<int>* header = reader.failed() ? nullptr : reader.header_fields();
+    if (!header) return false;
+    fields = *header;
+    return true;
+}
+
+}  // namespace ftblock

@@ -62,6 +62,11 @@ public:
         }
     }
 
+    void start_at(const ReaderStart& start) {
+        count_ = start.index;
+        line_no_ = start.line;
+    }
+
     void finish() override {
         if (skipping_ || !buffer_.empty()) {
             if (skipping_) {
@@ -140,6 +145,17 @@ class JsonDocumentReader final : public RecordReader {
 public:
     JsonDocumentReader(const Playbook& playbook, Lang lang, RecordSink& sink)
         : playbook_(playbook), lang_(lang), sink_(sink) {}
+
+    void start_at(const ReaderStart& start) {  // inside the top-level array, after an element's ','
+        count_ = start.index;
+        line_ = start.line;
+        col_ = start.column;
+        consumed_ = start.line_bytes;  // offsets count from the start of the piece's first line
+        line_start_ = 0;
+        state_ = State::BeforeElement;
+        array_ = true;
+        first_ = false;
+    }
 
     void feed(std::string_view bytes) override {
         if (failed_ || done_) {
@@ -530,8 +546,22 @@ std::unique_ptr<RecordReader> make_json_reader(const Playbook& playbook, Lang la
     return std::make_unique<JsonDocumentReader>(playbook, lang, sink);
 }
 
+std::unique_ptr<RecordReader> make_json_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                  const ReaderStart& start) {
+    auto reader = std::make_unique<JsonDocumentReader>(playbook, lang, sink);
+    reader->start_at(start);
+    return reader;
+}
+
 std::unique_ptr<RecordReader> make_json_lines_reader(const Playbook& playbook, Lang lang, RecordSink& sink) {
     return std::make_unique<JsonLinesReader>(playbook, lang, sink);
+}
+
+std::unique_ptr<RecordReader> make_json_lines_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                        const ReaderStart& start) {
+    auto reader = std::make_unique<JsonLinesReader>(playbook, lang, sink);
+    reader->start_at(start);
+    return reader;
 }
 
 }  // namespace ftblock::detail

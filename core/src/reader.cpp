@@ -164,4 +164,11 @@ std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& pl
     return std::make_unique<PrefixReader>(format, playbook, lang, sink);
 }
 
+std::unique_ptr<RecordReader> make_reader_at(InputFormat format, const Playbook& playbook, Lang lang, RecordSink& sink,
+                                             const ReaderStart& start) {
+    if (format == InputFormat::Csv) return detail::make_csv_reader_at(playbook, lang, sink, start);
+    if (format == InputFormat::Json) return detail::make_json_reader_at(playbook, lang, sink, start);
+    return detail::make_json_lines_reader_at(playbook, lang, sink, start);
+}
+
 }  // namespace ftblock

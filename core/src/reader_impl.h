@@ -13,6 +13,12 @@ namespace ftblock::detail {
 std::unique_ptr<RecordReader> make_json_reader(const Playbook& playbook, Lang lang, RecordSink& sink);
 std::unique_ptr<RecordReader> make_json_lines_reader(const Playbook& playbook, Lang lang, RecordSink& sink);
 std::unique_ptr<RecordReader> make_csv_reader(const Playbook& playbook, Lang lang, RecordSink& sink);
+std::unique_ptr<RecordReader> make_json_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                  const ReaderStart& start);
+std::unique_ptr<RecordReader> make_json_lines_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                        const ReaderStart& start);
+std::unique_ptr<RecordReader> make_csv_reader_at(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                 const ReaderStart& start);
 
 // Line and column (1-based, code points) of byte `offset` in `text`, counting from a start
 // position (line, column) that `text[0]` has.

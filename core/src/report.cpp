@@ -144,6 +144,24 @@ void Report::end() {
     out_ += '\n';
 }
 
+void Report::take_records(Report& part) {
+    if (part.summary_.records == 0) return;
+    // The part wrote its first record as a report's first ("\n{…}"): here it may follow others.
+    if (format_ == ReportFormat::Json && !part.first_taken_ && !first_record_) out_ += ',';
+    part.first_taken_ = true;
+    first_record_ = false;
+    out_ += part.out_;
+    part.out_.clear();
+    Summary& s = summary_;
+    const Summary& p = part.summary_;
+    s.records += p.records;
+    s.valid += p.valid;
+    s.invalid += p.invalid;
+    s.errors += p.errors;
+    s.warnings += p.warnings;
+    part.summary_ = Summary{};
+}
+
 int Report::exit_code() const {
     if (summary_.file_errors) return 2;
     return summary_.invalid ? 1 : 0;

@@ -13,6 +13,7 @@
 #include "ftblock/date.h"
 #include "ftblock/reader.h"
 #include "ftblock/report.h"
+#include "ftblock/split.h"
 #include "ftblock/validator.h"
 
 namespace ftblock {
@@ -43,6 +44,32 @@ private:
     std::unique_ptr<Loader> loader_;
 };
 
+// One piece of an input (ftblock/split.h) through reader → validator → its own records' text,
+// for a host that checks pieces side by side: it shares only read-only data with the run
+// (playbook, earlier records), so pieces may be checked on different threads. The run merges
+// them in input order (CheckRun::take_part).
+class PartCheck final : private RecordSink {
+public:
+    PartCheck(const Playbook& playbook, ReportFormat format, const ValidationContext& context, std::string file_name,
+              const InputPiece& piece);
+    void feed(std::string_view bytes) { reader_->feed(bytes); }
+    void finish() { reader_->finish(); }               // the piece ends here: at a record boundary or the input's end
+    bool failed() const { return reader_->failed(); }  // a file error in this piece stops the input
+    const FileError& error() const { return reader_->error(); }
+    std::size_t count() const { return reader_->count() - base_; }  // records read in this piece
+    Report& records() { return records_; }
+
+private:
+    void on_record(std::size_t index, std::uint64_t line, Record& record) override;
+    const Playbook& playbook_;
+    ValidationContext context_;
+    std::string file_name_;
+    Report records_;
+    std::size_t base_;
+    std::unique_ptr<RecordReader> reader_;
+    Diagnostics diagnostics_;  // reused per record
+};
+
 // Inputs through reader → validator → report, one after another, with the report's text
 // drained by the host whenever it likes (out()).
 class CheckRun {
@@ -56,6 +83,14 @@ public:
     void fail_input(std::string_view reason);  // the host could not read it: CannotRead, no position
     const FileError* end_input();              // the input's file error (exit 2), or null
     void finish();                             // ends the current input and the report
+    // An input checked in pieces instead: a checker per piece (format: the input's, as for
+    // begin_input), their records taken in input order, then the input's end with its records
+    // and first file error, or the host's read error (CannotRead, as fail_input).
+    std::unique_ptr<PartCheck> part(const std::string& name, const InputPiece& piece) const;
+    InputFormat input_format(std::string_view name, InputFormat format) const;  // as begin_input resolves it
+    void take_part(PartCheck& part);
+    const FileError* end_parts(std::string_view name, std::size_t count, const FileError* error,
+                               std::string_view read_error = {});
     std::string& out() { return report_.out(); }
     const Summary& summary() const { return report_.summary(); }
     std::string summary_json() const;  // {"files": …, …, "warnings": …} as in the report's JSON

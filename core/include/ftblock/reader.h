@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ftblock/messages.h"
 #include "ftblock/record.h"
@@ -60,5 +61,27 @@ protected:
 // The reader for one input. With InputFormat::Auto the first significant byte decides
 // ('[' JSON, '{' JSON Lines, else CSV). A UTF-8 BOM is skipped; UTF-16 is a file error.
 std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& playbook, Lang lang, RecordSink& sink);
+
+// Where a later piece of an input starts, for a host that checks one input in pieces cut at
+// record boundaries (ftblock/split.h): the reader carries on as if it had read everything
+// before the piece.
+struct ReaderStart {
+    std::size_t index = 0;         // records before the piece
+    std::uint64_t line = 1;        // the piece's first line
+    std::uint64_t column = 1;      // JSON: its first byte's column (code points)
+    std::uint64_t line_bytes = 0;  // JSON: bytes of that line before the piece
+    std::vector<int> csv_fields;   // CSV: the header's field per column
+};
+
+// A reader for a piece that starts at a record boundary after the input's first piece. format:
+// JsonLines, Csv, or Json for a piece of a top-level array that starts after an element's ','
+// (no BOM, no detection: those belong to the first piece, read by make_reader). Only the input's
+// last piece is finished. count() includes start.index.
+std::unique_ptr<RecordReader> make_reader_at(InputFormat format, const Playbook& playbook, Lang lang, RecordSink& sink,
+                                             const ReaderStart& start);
+
+// The header row of a CSV input (its bytes after the BOM, with its line end): the field per
+// column as the CSV reader would map them; false when the header is one the reader rejects.
+bool csv_header_fields(const Playbook& playbook, std::string_view header_row, std::vector<int>& fields);
 
 }  // namespace ftblock

@@ -36,8 +36,13 @@ public:
                     const Diagnostics& diagnostics);
     void add_file(std::string_view file, std::size_t count, const FileError* error);  // after its records
     void end();                                                                       // files and summary
-    std::string& out() { return out_; }                                               // drain it when you like
+    // The records `part` (a Report never begun, of the same format) has written so far, moved to
+    // the end of this one as if they had been added here: text and counts. For an input checked
+    // in pieces (CheckRun::take_part): merged in input order, the report is the same.
+    void take_records(Report& part);
+    std::string& out() { return out_; }  // drain it when you like
     const Summary& summary() const { return summary_; }
+    ReportFormat format() const { return format_; }
     int exit_code() const;  // 2 file errors / 1 invalid / 0
 
 private:
@@ -53,6 +58,7 @@ private:
     Summary summary_;
     std::vector<FileEntry> files_;  // small: one per input
     bool first_record_ = true;
+    bool first_taken_ = false;  // as a part: its first record's text has been taken
 };
 
 class CheckedInput : private RecordSink {  // one input file through reader, validator, report
