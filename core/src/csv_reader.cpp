@@ -128,6 +128,8 @@ public:
 
     void feed(std::string_view bytes) override;
     void finish() override;
+    // A piece of an input (make_piece_reader): the input's header row, then records from `start`.
+    void start_at(const PieceStart& start);
 
 private:
     enum class State : std::uint8_t {
@@ -527,6 +529,22 @@ void CsvReader::finish() {
 
 std::unique_ptr<RecordReader> make_csv_reader(const Playbook& playbook, Lang lang, RecordSink& sink) {
     return std::make_unique<CsvReader>(playbook, lang, sink);
+}
+
+void CsvReader::start_at(const PieceStart& start) {
+    std::string_view header = start.csv_header;
+    if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // the input's BOM, if the host kept it
+    feed(header);
+    after_cr_ = false;  // the header's line end is complete: a LF starting the piece is a line of its own
+    line_ = start.line;
+    count_ = start.index;
+}
+
+std::unique_ptr<RecordReader> make_csv_piece_reader(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                    const PieceStart& start) {
+    auto reader = std::make_unique<CsvReader>(playbook, lang, sink);
+    reader->start_at(start);
+    return reader;
 }
 
 }  // namespace ftblock::detail

@@ -62,6 +62,11 @@ public:
         }
     }
 
+    void start_at(std::size_t index, std::uint64_t line) {  // a piece of an input (make_piece_reader)
+        count_ = index;
+        line_no_ = line;
+    }
+
     void finish() override {
         if (skipping_ || !buffer_.empty()) {
             if (skipping_) {
@@ -532,6 +537,13 @@ std::unique_ptr<RecordReader> make_json_reader(const Playbook& playbook, Lang la
 
 std::unique_ptr<RecordReader> make_json_lines_reader(const Playbook& playbook, Lang lang, RecordSink& sink) {
     return std::make_unique<JsonLinesReader>(playbook, lang, sink);
+}
+
+std::unique_ptr<RecordReader> make_json_lines_piece_reader(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                           const PieceStart& start) {
+    auto reader = std::make_unique<JsonLinesReader>(playbook, lang, sink);
+    reader->start_at(start.index, start.line);
+    return reader;
 }
 
 }  // namespace ftblock::detail

@@ -164,4 +164,10 @@ std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& pl
     return std::make_unique<PrefixReader>(format, playbook, lang, sink);
 }
 
+std::unique_ptr<RecordReader> make_piece_reader(InputFormat format, const Playbook& playbook, Lang lang,
+                                                RecordSink& sink, const PieceStart& start) {
+    if (format == InputFormat::Csv) return detail::make_csv_piece_reader(playbook, lang, sink, start);
+    return detail::make_json_lines_piece_reader(playbook, lang, sink, start);
+}
+
 }  // namespace ftblock

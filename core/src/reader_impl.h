@@ -13,6 +13,11 @@ namespace ftblock::detail {
 std::unique_ptr<RecordReader> make_json_reader(const Playbook& playbook, Lang lang, RecordSink& sink);
 std::unique_ptr<RecordReader> make_json_lines_reader(const Playbook& playbook, Lang lang, RecordSink& sink);
 std::unique_ptr<RecordReader> make_csv_reader(const Playbook& playbook, Lang lang, RecordSink& sink);
+// Readers for a piece of an input (make_piece_reader): counting from `start`; CSV reads the header first.
+std::unique_ptr<RecordReader> make_json_lines_piece_reader(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                           const PieceStart& start);
+std::unique_ptr<RecordReader> make_csv_piece_reader(const Playbook& playbook, Lang lang, RecordSink& sink,
+                                                    const PieceStart& start);
 
 // Line and column (1-based, code points) of byte `offset` in `text`, counting from a start
 // position (line, column) that `text[0]` has.

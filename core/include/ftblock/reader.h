@@ -61,4 +61,19 @@ protected:
 // ('[' JSON, '{' JSON Lines, else CSV). A UTF-8 BOM is skipped; UTF-16 is a file error.
 std::unique_ptr<RecordReader> make_reader(InputFormat format, const Playbook& playbook, Lang lang, RecordSink& sink);
 
+// A piece of one input read on its own, side by side with the other pieces (a parallel check:
+// docs/validator.md#the-worker-pool). It starts at a record boundary the host found: the start
+// of a line outside any CSV quotes.
+struct PieceStart {
+    std::size_t index = 0;        // records in the input before the piece
+    std::uint64_t line = 1;       // the line the piece's first byte is on
+    std::string_view csv_header;  // CSV: the input's bytes up to the end of its header row
+};
+
+// The reader for such a piece of a JSON Lines or CSV input (a JSON array is read whole): records,
+// lines and file errors numbered as the whole input's reader numbers them; count() counts from
+// start.index. No BOM or format detection: the piece is not the input's start.
+std::unique_ptr<RecordReader> make_piece_reader(InputFormat format, const Playbook& playbook, Lang lang,
+                                                RecordSink& sink, const PieceStart& start);
+
 }  // namespace ftblock

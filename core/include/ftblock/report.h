@@ -40,6 +40,12 @@ public:
     const Summary& summary() const { return summary_; }
     int exit_code() const;  // 2 file errors / 1 invalid / 0
 
+    // Pieces of inputs checked apart and joined in order (ftblock/pieces.h). A piece's Report
+    // starts with begin_piece(): it writes only its records (in JSON each one after ",\n") and
+    // leaves files to the joining Report, which takes each piece's record counts in order.
+    void begin_piece();                       // instead of begin()
+    bool join_piece(const Summary& records);  // true: drop the piece text's first byte (its ',')
+
 private:
     struct FileEntry {
         std::string name;
@@ -53,12 +59,16 @@ private:
     Summary summary_;
     std::vector<FileEntry> files_;  // small: one per input
     bool first_record_ = true;
+    bool piece_ = false;
 };
 
 class CheckedInput : private RecordSink {  // one input file through reader, validator, report
 public:
     CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context, std::string file_name,
                  InputFormat format);
+    CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context, std::string file_name,
+                 InputFormat format, const PieceStart& start);  // a piece of the input (make_piece_reader)
+    std::size_t count() const { return reader_->count(); }      // records read (a piece: from its start index)
     void feed(std::string_view bytes) { reader_->feed(bytes); }
     void finish();                                                               // also reports the file
     void fail(FileError error);                                                  // e.g. the file could not be read
