@@ -570,7 +570,9 @@
       var format = o.format === undefined ? 'auto' : o.format;
       if (typeof format !== 'string' || !Object.prototype.hasOwnProperty.call(FORMATS, format))
         throw new TypeError('ftblock: format must be \'auto\', \'json\', \'jsonl\' or \'csv\', not ' + JSON.stringify(format));
-      return { name: o.name, bytes: typeof o.data === 'string' ? encoder.encode(o.data) : toBytes(o.data), format: format };
+      // A plain Uint8Array view: its slice() copies (a node Buffer's slice() would share the bytes).
+      var bytes = typeof o.data === 'string' ? encoder.encode(o.data) : toBytes(o.data);
+      return { name: o.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format: format };
     });
   }
 

@@ -132,6 +132,8 @@ test('generated files (JSON Lines, JSON, CSV) with previous records: pool and ba
       { name: 'g2', data: gen(3000, 'csv', 24), format: 'csv' },
     ];
     const previous = [gen(1500, 'jsonl', 25)];
+    files[0].data = Buffer.from(files[0].data);  // a node Buffer: its slice() shares memory, the pool must copy
+    const copy = Buffer.from(files[0].data);
     for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.data);
     fs.writeFileSync(path.join(dir, 'prev.jsonl'), previous[0]);
     for (const pieceBytes of [1000, 65536]) {
@@ -156,6 +158,7 @@ test('generated files (JSON Lines, JSON, CSV) with previous records: pool and ba
         p.terminate();
       }
     }
+    assert.ok(copy.equals(files[0].data), 'the caller\'s bytes are left as they were');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
