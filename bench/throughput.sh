@@ -8,7 +8,7 @@
 #   ftblock check -j 1          the native CLI, one thread
 #   ftblock check -j N          all N cores (N: nproc, or --workers)
 #   wasm batch()                the WebAssembly validator in node, one thread (bench/throughput_node.mjs)
-#   wasm pool(N)                its worker pool: N worker threads
+#   wasm pool(N)                its worker pool: N worker threads, the file as a Blob
 #   ajv                         JSON.parse + ajv with the schema `ftblock schema` prints
 # each with `--today 2026-11-24` and the JSON report (--format json), the report written and
 # dropped; records/s and MB/s of the best of --runs runs (each a fresh process), and the highest

@@ -7,7 +7,8 @@
 //   single  the validator's batch() (docs/validator.md), FILE read in 1 MiB chunks, report JSON
 //           (`ftblock check --format json --today 2026-11-24 FILE`), its text drained and dropped
 //   pool    ftblockValidator.pool({ workers: N }).batch(): the same report from N worker threads,
-//           FILE read whole into memory first (the pool takes the file's bytes), text dropped
+//           FILE as a Blob (fs.openAsBlob: read piece by piece as the pool needs it; node < 19.8:
+//           read whole into memory first), text dropped
 //   ajv     JSON.parse + an ajv-compiled JSON Schema (SCHEMA.json: what `ftblock schema` prints;
 //           allErrors, as ftblock reports every problem): JSON Lines per line, a JSON array whole.
 //           CSV: no figure (ajv checks parsed JSON values; CSV needs a parser and typing first)
@@ -77,9 +78,9 @@ async function pool(o) {
   const p = await api.pool(o.workers ? { workers: o.workers } : {});
   try {
     const t0 = now();
-    const data = fs.readFileSync(o.file);
+    const data = typeof fs.openAsBlob === 'function' ? await fs.openAsBlob(o.file) : fs.readFileSync(o.file);
     const r = await p.batch([{ name: path.basename(o.file), data }], { report: 'json', today: TODAY, onText: () => {} });
-    done(now() - t0, r.summary.records, data.length);
+    done(now() - t0, r.summary.records, fs.statSync(o.file).size);
   } finally {
     p.terminate();
   }

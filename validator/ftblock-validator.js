@@ -481,98 +481,144 @@
     return bytes.length >= 3 && bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;
   }
 
-  // Cuts a JSON Lines file after a LF once a piece has `size` bytes. Records: lines that are
-  // not blank (only spaces, tabs, CRs), and every line too large to keep (the reader's rules).
-  function jsonLinesCutter(bytes, size) {
-    var pos = 0, line = 1, index = 0, len = bytes.length;
-    return function () {
-      if (pos >= len && pos > 0) return null;
-      var start = pos, piece = { index: index, line: line, header: null };
-      while (pos < len) {
-        var nl = bytes.indexOf(0x0A, pos), end = nl < 0 ? len : nl;
-        var i = pos === 0 && hasBom(bytes) ? 3 : pos;
-        while (i < end && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0D)) i++;
-        if (i < end || end - pos > TOO_LARGE_LINE) index++;
-        pos = nl < 0 ? len : nl + 1;
-        if (nl >= 0) line++;
-        if (pos - start >= size) break;
-      }
-      piece.bytes = bytes.subarray(start, pos);
-      piece.last = pos >= len;
-      return piece;
-    };
+  // The end of the piece that starts a window (at a record boundary): the first boundary at or
+  // after `size` bytes. JSON Lines: after a LF; records are the lines that are not blank (only
+  // spaces, tabs, CRs) and every line too large to keep (the reader's rules). Returns { end,
+  // lines, records }, or null when the window holds no such boundary and more bytes follow.
+  function scanJsonLines(win, size, eof, fileStart) {
+    var pos = 0, lines = 0, records = 0, len = win.length;
+    while (pos < len) {
+      var nl = win.indexOf(0x0A, pos);
+      if (nl < 0 && !eof) return null;
+      var end = nl < 0 ? len : nl;
+      var i = pos === 0 && fileStart && hasBom(win) ? 3 : pos;
+      while (i < end && (win[i] === 0x20 || win[i] === 0x09 || win[i] === 0x0D)) i++;
+      if (i < end || end - pos > TOO_LARGE_LINE) records++;
+      pos = nl < 0 ? len : nl + 1;
+      if (nl >= 0) lines++;
+      if (pos >= size) return { end: pos, lines: lines, records: records };
+    }
+    return eof ? { end: len, lines: lines, records: records } : null;
   }
 
-  // Cuts a CSV file at the end of a row (a CR, LF or CRLF outside quotes) once a piece has
-  // `size` bytes, never before the header row ends; lines count every line end, quoted or not.
-  // A quote toggles "inside quotes": the same as the reader's states in any file it reads
-  // without a file error, and the pieces after a file error are dropped anyway.
-  function csvCutter(bytes, size) {
-    var pos = 0, line = 1, rows = 0, len = bytes.length, header = null;
-    return function () {
-      if (pos >= len && pos > 0) return null;
-      var start = pos, piece = { index: Math.max(0, rows - 1), line: line, header: header };
-      var inQuotes = false, rowStart = true, p = pos;
-      while (p < len) {
-        var c = bytes[p];
-        if (c === 0x0A || c === 0x0D) {
-          p += c === 0x0D && p + 1 < len && bytes[p + 1] === 0x0A ? 2 : 1;
-          line++;
-          if (inQuotes) continue;
-          if (!rowStart) {
-            rows++;
-            if (rows === 1) header = bytes.subarray(0, p);
-          }
-          rowStart = true;
-          if (rows >= 1 && p - start >= size) break;
-          continue;
+  // CSV: after a row's line end (CR, LF or CRLF) outside quotes, never before the header row
+  // ends (fileStart: `header` is then where it ends); lines count every line end, quoted or not.
+  // A quote toggles "inside quotes": the reader's states in any file it reads without a file
+  // error, and the pieces after a file error are dropped anyway.
+  function scanCsv(win, size, eof, fileStart) {
+    var p = 0, len = win.length, lines = 0, rows = 0, inQuotes = false, rowStart = true, header = 0;
+    while (p < len) {
+      var c = win[p];
+      if (c === 0x0A || c === 0x0D) {
+        if (c === 0x0D && p + 1 === len && !eof) return null;  // a LF may follow
+        p += c === 0x0D && p + 1 < len && win[p + 1] === 0x0A ? 2 : 1;
+        lines++;
+        if (inQuotes) continue;
+        if (!rowStart && ++rows === 1 && fileStart) header = p;
+        rowStart = true;
+        if ((!fileStart || rows >= 1) && p >= size) return { end: p, lines: lines, records: rows, header: header };
+        continue;
+      }
+      if (c === 0x22) inQuotes = !inQuotes;
+      rowStart = false;
+      p++;
+    }
+    return eof ? { end: len, lines: lines, records: rows, header: header } : null;
+  }
+
+  // A file's bytes, read window by window: in memory (views, no copy), or a Blob / File (read
+  // as needed: the pool then holds only the pieces in flight).
+  function fileSource(data) {
+    if (typeof Blob !== 'undefined' && data instanceof Blob) {
+      return {
+        size: data.size,
+        read: function (from, to) {
+          return data.slice(from, to).arrayBuffer().then(function (b) { return new Uint8Array(b); });
         }
-        if (c === 0x22) inQuotes = !inQuotes;
-        rowStart = false;
-        p++;
-      }
-      pos = p;
-      piece.bytes = bytes.subarray(start, pos);
-      piece.last = pos >= len;
-      return piece;
+      };
+    }
+    return {
+      size: data.length,
+      read: function (from, to) { return Promise.resolve(data.subarray(from, to)); }
     };
   }
 
-  // One file as its pieces, lazily: { whole, format, index, line, header, bytes, last }. The
-  // first piece is read as the start of the file (BOM, format by content), as batch() reads it.
+  // One file as its pieces, in order: next() → Promise<{ whole, format, index, line, header,
+  // bytes, last } | null>. The first piece is read as the start of the file (BOM, format by
+  // content), as batch() reads it; a file that is not cut is one whole piece.
   function filePieces(file, size) {
-    var as = file.bytes.length > size ? readAs(file.name, file.format, file.bytes) : null;
-    var cut = as === 'jsonl' ? jsonLinesCutter(file.bytes, size) : as === 'csv' ? csvCutter(file.bytes, size) : null;
-    var first = true;
-    return function () {
-      if (!cut) {
-        if (!first) return null;
-        first = false;
-        return { whole: true, format: FORMATS[file.format], index: 0, line: 1, header: null, bytes: file.bytes, last: true };
+    var src = file.source, total = src.size, pos = 0, line = 1, index = 0, header = null;
+    var as = null, scan = null, carry = null, started = false;
+    var step = file.inMemory ? Infinity : size + 65536;  // bytes read at a time from a Blob
+
+    // The bytes [pos, pos + want), the part read before (carry) included.
+    function windowOf(want) {
+      var to = Math.min(total, pos + want), have = carry ? carry.length : 0;
+      if (pos + have >= to) return Promise.resolve(carry.subarray(0, to - pos));
+      return src.read(pos + have, to).then(function (more) {
+        if (!have) return more;
+        var joined = new Uint8Array(have + more.length);
+        joined.set(carry, 0);
+        joined.set(more, have);
+        return joined;
+      });
+    }
+    function cut(want) {
+      return windowOf(want).then(function (win) {
+        var eof = pos + win.length >= total;
+        var found = scan(win, size, eof, pos === 0);
+        if (!found) {
+          carry = win;
+          return cut(want * 2);  // a record longer than the window: a larger one
+        }
+        var piece = { whole: pos === 0, format: FORMATS[pos === 0 ? file.format : as], index: index, line: line,
+                      header: header, bytes: win.subarray(0, found.end), last: pos + found.end >= total };
+        if (pos === 0 && as === 'csv') header = win.slice(0, found.header);
+        index += as === 'csv' && pos === 0 ? Math.max(0, found.records - 1) : found.records;
+        line += found.lines;
+        pos += found.end;
+        carry = file.inMemory || found.end === win.length ? null : win.subarray(found.end);
+        return piece;
+      });
+    }
+    function wholeFile() {
+      pos = total;
+      return src.read(0, total).then(function (bytes) {
+        return { whole: true, format: FORMATS[file.format], index: 0, line: 1, header: null, bytes: bytes, last: true };
+      });
+    }
+    return function next() {
+      if (pos >= total && started) return Promise.resolve(null);
+      if (!started) {
+        started = true;
+        if (total <= size) return wholeFile();
+        return src.read(0, Math.min(total, 65536)).then(function (head) {
+          as = readAs(file.name, file.format, head);
+          scan = as === 'jsonl' ? scanJsonLines : as === 'csv' ? scanCsv : null;
+          return scan ? cut(Math.min(step, total)) : wholeFile();
+        });
       }
-      var piece = cut();
-      if (!piece) return null;
-      piece.whole = first;
-      piece.format = first ? FORMATS[file.format] : FORMATS[as];
-      first = false;
-      return piece;
+      return cut(Math.min(step, total - pos));
     };
   }
 
-  // The files of pool.batch(): [{ name, data, format }] → [{ name, bytes, format }].
+  // The files of pool.batch(): [{ name, data, format }] → [{ name, source, inMemory, format }].
   function poolFiles(files, encoder) {
     if (!Array.isArray(files)) throw new TypeError('ftblock: pool.batch() takes an array of files ({ name, data, format }), not ' + typeName(files));
     return files.map(function (f, i) {
       var o = checkOptions(f, ['name', 'data', 'format'], 'files[' + i + ']');
       if (typeof o.name !== 'string') throw new TypeError('ftblock: files[' + i + '].name must be a string, not ' + typeName(o.name));
-      if (typeof o.data !== 'string' && !isBytes(o.data))
-        throw new TypeError('ftblock: files[' + i + '].data must be a string, Uint8Array or ArrayBuffer, not ' + typeName(o.data));
+      var blob = typeof Blob !== 'undefined' && o.data instanceof Blob;
+      if (typeof o.data !== 'string' && !isBytes(o.data) && !blob)
+        throw new TypeError('ftblock: files[' + i + '].data must be a string, Uint8Array, ArrayBuffer or Blob, not ' + typeName(o.data));
       var format = o.format === undefined ? 'auto' : o.format;
       if (typeof format !== 'string' || !Object.prototype.hasOwnProperty.call(FORMATS, format))
         throw new TypeError('ftblock: format must be \'auto\', \'json\', \'jsonl\' or \'csv\', not ' + JSON.stringify(format));
+      if (blob) return { name: o.name, source: fileSource(o.data), inMemory: false, format: format };
       // A plain Uint8Array view: its slice() copies (a node Buffer's slice() would share the bytes).
       var bytes = typeof o.data === 'string' ? encoder.encode(o.data) : toBytes(o.data);
-      return { name: o.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format: format };
+      bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return { name: o.name, source: fileSource(bytes), inMemory: true, format: format };
     });
   }
 
@@ -685,7 +731,7 @@
     // One batch with the workers; resolves as batch().finish() does, with the whole report.
     function run(files, s, onText) {
       return new Promise(function (resolve, reject) {
-        var join = v._poolSide.join(s), report = '', failed = false, id = ++batches, exhausted = false;
+        var join = v._poolSide.join(s), report = '', failed = false, id = ++batches, exhausted = false, reading = false;
         var seq = 0, joined = 0, results = {}, sent = {}, idle = workers.slice();
         var fileAt = -1, next = null, fileDone = files.map(function () { return false; });
         function emit(text) {
@@ -700,33 +746,45 @@
           join.dispose();
           reject(err instanceof Error ? err : new Error(String(err)));
         }
-        function nextPiece() {  // the next piece to send, in input order; null when all are sent
-          for (;;) {
-            var piece = next && !fileDone[fileAt] ? next() : null;
-            if (piece) {
-              piece.file = fileAt;
-              return piece;
+        // The next piece to send, in input order (a file after a file error in it: no more of
+        // it); resolves null when every piece is sent.
+        function nextPiece() {
+          var piece = next && !fileDone[fileAt] ? next() : Promise.resolve(null);
+          return piece.then(function (p) {
+            if (p) {
+              p.file = fileAt;
+              return p;
             }
             if (fileAt + 1 >= files.length) {
               exhausted = true;
               return null;
             }
-            fileAt++;
-            next = filePieces(files[fileAt], size);
-          }
+            next = filePieces(files[++fileAt], size);
+            return nextPiece();
+          });
         }
+        // Sends pieces while a worker is idle and fewer than inFlight are out; one read at a time.
         function pump() {
-          while (!failed && idle.length && seq - joined < inFlight) {
-            var piece = nextPiece();
-            if (!piece) break;
-            var w = idle.pop(), bytes = piece.bytes.slice();  // a copy the worker takes over
-            sent[seq] = { file: piece.file, last: piece.last };
-            w.port.post({ type: 'piece', batch: id, seq: seq++, piece: {
-              name: files[piece.file].name, format: piece.format, whole: piece.whole, index: piece.index,
-              line: piece.line, header: piece.header ? piece.header.slice() : null, bytes: bytes
-            } }, [bytes.buffer]);
+          if (failed || reading) return;
+          if (exhausted) {
+            if (seq === joined) finish();
+            return;
           }
-          if (!failed && exhausted && seq === joined) finish();
+          if (!idle.length || seq - joined >= inFlight) return;
+          reading = true;
+          nextPiece().then(function (piece) {
+            reading = false;
+            if (failed) return;
+            if (piece) {
+              var w = idle.pop(), bytes = piece.bytes.slice();  // a copy the worker takes over
+              sent[seq] = { file: piece.file, last: piece.last };
+              w.port.post({ type: 'piece', batch: id, seq: seq++, piece: {
+                name: files[piece.file].name, format: piece.format, whole: piece.whole, index: piece.index,
+                line: piece.line, header: piece.header ? piece.header.slice() : null, bytes: bytes
+              } }, [bytes.buffer]);
+            }
+            pump();
+          }).catch(fail);
         }
         function joinReady() {  // the pieces that have come back, in order
           while (Object.prototype.hasOwnProperty.call(results, joined)) {
@@ -771,23 +829,38 @@
       });
     }
 
-    // In this thread, when there are no workers: batch() itself.
+    // In this thread, when there are no workers: batch() itself, a Blob read 1 MiB at a time.
     function runHere(files, s, onText, options) {
       var b = v.batch({ lang: options.lang, today: options.today, previous: options.previous, report: options.report });
-      try {
-        var text = '';
-        var emit = function (t) { if (onText) { if (t) onText(t); } else text += t; };
-        files.forEach(function (f) {
-          emit(b.begin(f.name, { format: f.format }));
-          emit(b.push(f.bytes));
+      var text = '';
+      var emit = function (t) { if (onText) { if (t) onText(t); } else text += t; };
+      var f = -1, at = 0;
+      function step() {
+        if (f < 0 || at >= files[f].source.size) {
+          if (++f >= files.length) {
+            var r = b.finish();
+            emit(r.report);
+            r.report = onText ? '' : text;
+            return Promise.resolve(r);
+          }
+          at = 0;
+          emit(b.begin(files[f].name, { format: files[f].format }));
+          if (!files[f].source.size) return step();
+        }
+        var src = files[f].source, to = Math.min(src.size, at + PIECE);
+        return src.read(at, to).then(function (bytes) {
+          at = to;
+          emit(b.push(bytes));
+          return step();
         });
-        var r = b.finish();
-        emit(r.report);
-        r.report = onText ? '' : text;
-        return r;
-      } finally {
-        b.dispose();
       }
+      return step().then(function (r) {
+        b.dispose();
+        return r;
+      }, function (e) {
+        b.dispose();
+        throw e;
+      });
     }
 
     var handle = {

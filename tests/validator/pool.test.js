@@ -58,6 +58,9 @@ const FILES = {
   'unterminated.csv': [HEADER, ROW('FT-U1', 'a'), ROW('FT-U2', 'b'), ROW('FT-U3', '"never closed'), ROW('FT-U4', 'd')].join('\n') + '\n',
   'bad_header.csv': 'id,nonsense\nFT-X,1\nFT-Y,2\n',
   'after.jsonl': RECORD('FT-Z1') + '\n',
+  // Records longer than the 64 KiB a Blob is read ahead by; a blank line too large to keep is a record.
+  'long.jsonl': [RECORD('FT-L1'), RECORD('FT-L2', { notes: 'long '.repeat(30000) }), ' '.repeat(1048580), RECORD('FT-L3'), ''].join('\n'),
+  'long.csv': [HEADER, ROW('FT-LC1', '"' + 'many\nlines '.repeat(12000) + '"'), ROW('FT-LC2', 'short')].join('\r\n'),
 };
 const PREVIOUS = [RECORD('FT-J1', { target_date: '2026-12-01' }), RECORD('FT-C1', { target_date: '2026-12-20' })];
 
@@ -77,12 +80,17 @@ function batchOnce(files, options) {
   return r;
 }
 
+// The pool's report against batch()'s, the files given as they are and as Blobs (read window
+// by window).
 async function assertSame(p, files, options, label) {
   const want = batchOnce(files, options);
-  const got = await p.batch(files, options);
-  assert.equal(got.report, want.report, `${label}: the report`);
-  assert.equal(got.exitCode, want.exitCode, `${label}: the exit code`);
-  assert.deepEqual(got.summary, want.summary, `${label}: the summary`);
+  const blobs = files.map((f) => ({ ...f, data: new Blob([f.data]) }));
+  for (const [list, how] of [[files, 'in memory'], [blobs, 'as Blobs']]) {
+    const got = await p.batch(list, options);
+    assert.equal(got.report, want.report, `${label}, ${how}: the report`);
+    assert.equal(got.exitCode, want.exitCode, `${label}, ${how}: the exit code`);
+    assert.deepEqual(got.summary, want.summary, `${label}, ${how}: the summary`);
+  }
   return want;
 }
 
@@ -186,6 +194,7 @@ test('onText gives the report in order, piece by piece; workers: 0 checks in thi
   assert.equal(here.workers, 0);
   assert.equal(here.fallback, 'workers: 0');
   assert.deepEqual(await here.batch(files, options), want);
+  assert.deepEqual(await here.batch(files.map((f) => ({ ...f, data: new Blob([f.data]) })), options), want);
   here.terminate();
 });
 
@@ -193,7 +202,7 @@ test('the pool refuses what batch() refuses, with the same messages', async () =
   await assert.rejects(pool.batch([{ name: 'a.jsonl', data: '' }], { lang: 'fr' }), { name: 'TypeError', message: 'ftblock: lang must be \'en\' or \'zh-CN\', not "fr"' });
   await assert.rejects(pool.batch([{ name: 'a.jsonl', data: '' }], { previous: ['{"id": 1,'] }),
                        { message: 'ftblock: previous[0] cannot be read: line 1, column 10: unexpected end of input' });
-  await assert.rejects(pool.batch([{ name: 'a.jsonl', data: 5 }]), { name: 'TypeError', message: 'ftblock: files[0].data must be a string, Uint8Array or ArrayBuffer, not number' });
+  await assert.rejects(pool.batch([{ name: 'a.jsonl', data: 5 }]), { name: 'TypeError', message: 'ftblock: files[0].data must be a string, Uint8Array, ArrayBuffer or Blob, not number' });
   await assert.rejects(pool.batch([{ name: 'a.jsonl', data: '', format: 'xml' }]), { name: 'TypeError', message: 'ftblock: format must be \'auto\', \'json\', \'jsonl\' or \'csv\', not "xml"' });
   await assert.rejects(pool.batch([{ name: 'a.jsonl', data: '', typo: 1 }]), { name: 'TypeError', message: 'ftblock: unknown option "typo" for files[0] (known: name, data, format)' });
   await assert.rejects(api.pool({ workers: -1 }), { name: 'TypeError', message: 'ftblock: pool(): workers must be a whole number from 0, not -1' });

@@ -68,6 +68,9 @@ test('a pool of 3 Web Workers under the strict CSP gives batch()\'s report, cut 
     for (const [report, lang] of [['json', 'en'], ['text', 'zh-CN']]) {
       const options = { report, lang, today: '2026-11-24', previous: [files[0].data.split('\n')[0]] };
       const r = await pool.batch(files, options);
+      // The same files as Blobs (what <input type="file"> gives): read piece by piece.
+      out.blobs = out.blobs || [];
+      out.blobs.push(await pool.batch(files.map((f) => ({ name: f.name, data: new Blob([f.data]) })), options));
       const b = pool.validator.batch(options);
       let text = '';
       for (const f of files) text += b.begin(f.name) + b.push(f.data);
@@ -85,6 +88,7 @@ test('a pool of 3 Web Workers under the strict CSP gives batch()\'s report, cut 
     const [report, lang] = runs[i];
     const want = batchInNode({ report, lang, today: '2026-11-24', previous: [lines.split('\n')[0]] });
     assert.equal(run.pool.report, run.page.report, `${report} ${lang}: pool against batch() in the page`);
+    assert.deepEqual(got.blobs[i], run.pool, `${report} ${lang}: the files as Blobs`);
     assert.deepEqual(run.pool, want, `${report} ${lang}: pool against batch() in node`);
     assert.equal(want.exitCode, 2, 'b.csv ends with a file error');
   });
