@@ -5,7 +5,9 @@
 //         folder (importScripts: same origin, no blob: URL, fine under script-src 'self')
 //   node: a worker_threads Worker: the validator next to this file
 // Messages in: { type: 'init', load } · { type: 'batch', batch, settings } · { type: 'piece', batch, seq, piece }
-// out: { type: 'ready' } · { type: 'piece', batch, seq, text, records, …, count, error } · { type: 'error', message }
+//   · a large file that is not cut, in parts: { type: 'open', batch, seq, piece } then { type: 'feed', batch, seq, bytes, end }
+// out: { type: 'ready' } · { type: 'piece', batch, seq, text, records, …, count, error } (a piece, or the
+//   last part) · { type: 'part', batch, seq, text } (a part's text) · { type: 'error', message }
 (function () {
   'use strict';
   var inNode = typeof importScripts !== 'function';
@@ -26,6 +28,12 @@
   }
 
   var ready = null, side = null, pieces = null, batch = 0;
+  function reply(r, msg) {
+    r.type = 'piece';
+    r.batch = msg.batch;
+    r.seq = msg.seq;
+    send(r);
+  }
   function handle(msg) {
     if (msg.type === 'init') {
       ready = api.load(msg.load).then(function (v) {
@@ -42,12 +50,21 @@
           if (pieces) pieces.dispose();
           pieces = side.pieces(msg.settings);
           batch = msg.batch;
-        } else if (msg.type === 'piece' && msg.batch === batch) {
-          var r = pieces.check(msg.piece);
-          r.type = 'piece';
-          r.batch = msg.batch;
-          r.seq = msg.seq;
-          send(r);
+        } else if (msg.batch !== batch) {
+          return;  // a batch that has ended
+        } else if (msg.type === 'piece') {
+          reply(pieces.check(msg.piece), msg);
+        } else if (msg.type === 'open') {
+          pieces.begin(msg.piece);
+        } else if (msg.type === 'feed') {
+          var text = pieces.push(msg.bytes);
+          if (!msg.end) {
+            send({ type: 'part', batch: msg.batch, seq: msg.seq, text: text });
+            return;
+          }
+          var r = pieces.end();
+          r.text = text + r.text;
+          reply(r, msg);
         }
       } catch (e) {
         send({ type: 'error', batch: msg.batch, message: message(e) });

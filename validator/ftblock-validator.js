@@ -334,22 +334,37 @@
       // → { text, records, valid, invalid, errors, warnings, count, error }.
       pieces: function (s) {
         var p = m._ftb_piece_new(s.report, s.lang, s.today, buildPrevious(s.previous, s.lang, s.today));
-        return {
-          check: function (piece) {
+        var handle = {
+          // A piece in parts (a large file that is not cut): begin, push → its text so far, end.
+          begin: function (piece) {
             var name = encoder.encode(piece.name), header = piece.header || new Uint8Array(0);
             var at = m._ftb_piece_buffer(p, name.length + header.length);
             m.HEAPU8.set(name, at);
             m.HEAPU8.set(header, at + name.length);
             m._ftb_piece_begin(p, name.length, piece.format, piece.whole ? 1 : 0, piece.index, piece.line, header.length);
-            var bytes = piece.bytes;
+          },
+          push: function (bytes) {
+            var len = 0;
             for (var i = 0; i < bytes.length; i += PIECE) {
               var part = bytes.subarray(i, Math.min(i + PIECE, bytes.length));
               m.HEAPU8.set(part, m._ftb_piece_buffer(p, part.length));
-              m._ftb_piece_push(p, part.length);
+              len = m._ftb_piece_push(p, part.length);
             }
+            var text = decode(m._ftb_piece_out(p), len);
+            m._ftb_piece_clear(p);
+            return text;
+          },
+          end: function () {
             var len = m._ftb_piece_end(p);
             var r = JSON.parse(result());
             r.text = decode(m._ftb_piece_out(p), len);
+            return r;
+          },
+          check: function (piece) {
+            handle.begin(piece);
+            var text = handle.push(piece.bytes);
+            var r = handle.end();
+            r.text = text + r.text;
             return r;
           },
           dispose: function () {
@@ -357,6 +372,7 @@
             p = 0;
           }
         };
+        return handle;
       },
       join: function (s) {
         var j = m._ftb_join_new(s.report, s.lang);
@@ -366,6 +382,11 @@
           // true: drop the first character of the piece's text (a ',': ASCII, one character)
           piece: function (r) {
             return m._ftb_join_piece(j, r.records, r.valid, r.invalid, r.errors, r.warnings) === 1;
+          },
+          // true: the report has no record yet (JSON): a piece streamed in parts drops the ','
+          // of its first text now, as piece() would say at its end
+          first: function () {
+            return m._ftb_join_first(j) === 1;
           },
           file: function (name, count, error) {
             var n = encoder.encode(name), msg = encoder.encode(error ? error.message : '');
@@ -581,10 +602,21 @@
         return piece;
       });
     }
+    // A file that is not cut: read whole when small, else streamed to one worker in pieces of
+    // `size` bytes (read(i): the i-th, null after the last).
     function wholeFile() {
       pos = total;
+      var piece = { whole: true, format: FORMATS[file.format], index: 0, line: 1, header: null, last: true };
+      if (total > size) {
+        piece.stream = function (i) {
+          return i * size >= total ? Promise.resolve(null) : src.read(i * size, Math.min(total, (i + 1) * size));
+        };
+        piece.streamEnd = Math.ceil(total / size);
+        return Promise.resolve(piece);
+      }
       return src.read(0, total).then(function (bytes) {
-        return { whole: true, format: FORMATS[file.format], index: 0, line: 1, header: null, bytes: bytes, last: true };
+        piece.bytes = bytes;
+        return piece;
       });
     }
     return function next() {
@@ -776,15 +808,52 @@
             reading = false;
             if (failed) return;
             if (piece) {
-              var w = idle.pop(), bytes = piece.bytes.slice();  // a copy the worker takes over
-              sent[seq] = { file: piece.file, last: piece.last };
-              w.port.post({ type: 'piece', batch: id, seq: seq++, piece: {
+              var w = idle.pop(), what = {
                 name: files[piece.file].name, format: piece.format, whole: piece.whole, index: piece.index,
-                line: piece.line, header: piece.header ? piece.header.slice() : null, bytes: bytes
-              } }, [bytes.buffer]);
+                line: piece.line, header: piece.header ? piece.header.slice() : null
+              };
+              if (piece.stream) {
+                sent[seq] = { file: piece.file, last: true, stream: {
+                  w: w, read: piece.stream, next: 0, end: piece.streamEnd, parts: [], out: false, started: false } };
+                w.port.post({ type: 'open', batch: id, seq: seq, piece: what });
+                streamMore(seq++);
+              } else {
+                what.bytes = piece.bytes.slice();  // a copy the worker takes over
+                sent[seq] = { file: piece.file, last: piece.last };
+                w.port.post({ type: 'piece', batch: id, seq: seq++, piece: what }, [what.bytes.buffer]);
+              }
             }
             pump();
           }).catch(fail);
+        }
+        // A large file that is not cut goes to one worker in pieces, one out at a time; its
+        // texts wait (two at most) until it is its turn to be joined.
+        function streamMore(k) {
+          var st = sent[k].stream;
+          if (st.out || st.next >= st.end) return;
+          if (joined !== k && st.parts.length >= 2) return;  // streamMore again at its turn
+          st.out = true;
+          var i = st.next++;
+          st.read(i).then(function (bytes) {
+            if (failed) return;
+            var copy = bytes.slice();
+            st.w.port.post({ type: 'feed', batch: id, seq: k, bytes: copy, end: st.next >= st.end }, [copy.buffer]);
+          }).catch(fail);
+        }
+        function streamText(st, text) {
+          if (!text) return;
+          if (!st.started) {
+            st.started = true;
+            if (join.first()) text = text.slice(1);
+          }
+          emit(text);
+        }
+        function onPart(msg) {
+          var st = sent[msg.seq].stream;
+          st.out = false;
+          if (joined === msg.seq) streamText(st, msg.text);
+          else st.parts.push(msg.text);
+          streamMore(msg.seq);
         }
         function joinReady() {  // the pieces that have come back, in order
           while (Object.prototype.hasOwnProperty.call(results, joined)) {
@@ -793,12 +862,24 @@
             delete sent[joined];
             joined++;
             if (fileDone[t.file]) continue;  // after a file error: one batch() stops reading there
-            emit(join.piece(r) ? r.text.slice(1) : r.text);
+            if (t.stream) {
+              t.stream.parts.forEach(function (text) { streamText(t.stream, text); });
+              streamText(t.stream, r.text);
+              join.piece(r);  // its counts (its first ',' went with its first text)
+            } else {
+              emit(join.piece(r) ? r.text.slice(1) : r.text);
+            }
             if (r.error || t.last) {
               emit(join.file(files[t.file].name, r.count, r.error));
               fileDone[t.file] = true;
             }
           }
+          var now = sent[joined];  // a file being streamed whose turn it now is
+          if (now && now.stream && now.stream.parts.length) {
+            now.stream.parts.forEach(function (text) { streamText(now.stream, text); });
+            now.stream.parts = [];
+          }
+          if (now && now.stream) streamMore(joined);
         }
         function finish() {
           // Files never sent (none: every file has a first piece) need nothing; the report ends.
@@ -812,10 +893,12 @@
           w.port.hold(true);
           w.handler = function (msg) {
             if (failed || (msg && msg.batch !== undefined && msg.batch !== id)) return;  // an earlier batch's
-            if (!msg || msg.type !== 'piece') return fail(new Error(msg && msg.message ? msg.message : 'ftblock: a pool worker failed'));
-            results[msg.seq] = msg;
-            idle.push(w);
+            if (!msg || (msg.type !== 'piece' && msg.type !== 'part'))
+              return fail(new Error(msg && msg.message ? msg.message : 'ftblock: a pool worker failed'));
             try {
+              if (msg.type === 'part') return onPart(msg);
+              results[msg.seq] = msg;
+              idle.push(w);
               joinReady();
               pump();
             } catch (e) {

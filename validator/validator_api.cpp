@@ -261,6 +261,9 @@ EMSCRIPTEN_KEEPALIVE std::size_t ftb_piece_push(Pieces* p, std::size_t len) {
     return p->run.out().size();
 }
 
+// Drops the piece's text read so far (a piece streamed in chunks: JS reads the text after each push).
+EMSCRIPTEN_KEEPALIVE void ftb_piece_clear(Pieces* p) { p->run.out().clear(); }
+
 // Ends the piece: result {"records", "valid", "invalid", "errors", "warnings", "count", "error"};
 // returns the length of the piece's text.
 EMSCRIPTEN_KEEPALIVE std::size_t ftb_piece_end(Pieces* p) {
@@ -299,6 +302,10 @@ EMSCRIPTEN_KEEPALIVE int ftb_join_piece(Join* j, std::size_t records, std::size_
     s.warnings = warnings;
     return j->report.join_piece(s) ? 1 : 0;
 }
+
+// 1 when the report has no record yet and is JSON: the first record's text of a piece streamed
+// in parts (its counts come at its end) then drops its ','.
+EMSCRIPTEN_KEEPALIVE int ftb_join_first(const Join* j) { return j->report.first_record_pending() ? 1 : 0; }
 
 // An input is done: the input buffer holds its name (name_len bytes) then, when `failed`, its
 // file error's message (message_len bytes) at line/column (0: no position). Returns the text's length.

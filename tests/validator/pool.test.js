@@ -128,6 +128,22 @@ test('a file error in the middle stops that file where batch() stops it, at ever
   }
 });
 
+test('a JSON array is not cut: it streams to one worker in parts, first in the report or after others', async () => {
+  const broken = '[' + RECORD('FT-A1') + ',\n' + RECORD('FT-A2', { owner: 'x' }) + ',\n{"id": }, ' + RECORD('FT-A3') + ']';
+  for (const pieceBytes of [1, 50, 700]) {
+    const p = await api.pool({ workers: 2, pieceBytes });
+    try {
+      for (const names of [['array.json', 'lines.jsonl'], ['empty.jsonl', 'array.json'], ['broken.json', 'array.json', 'cr.csv']]) {
+        const files = names.map((name) => ({ name, data: name === 'broken.json' ? broken : FILES[name] }));
+        for (const [report, lang] of [['json', 'en'], ['text', 'zh-CN']])
+          await assertSame(p, files, { report, lang, today: h.TODAY }, `${names.join(' ')}, pieceBytes ${pieceBytes}, ${report}`);
+      }
+    } finally {
+      p.terminate();
+    }
+  }
+});
+
 test('generated files (JSON Lines, JSON, CSV) with previous records: pool and batch() agree, and the CLI with them', async () => {
   const generator = h.nativeTool('bench/ftblock_bench');
   const dir = h.tempDir('validator-pool');

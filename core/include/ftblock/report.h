@@ -45,6 +45,7 @@ public:
     // leaves files to the joining Report, which takes each piece's record counts in order.
     void begin_piece();                       // instead of begin()
     bool join_piece(const Summary& records);  // true: drop the piece text's first byte (its ',')
+    bool first_record_pending() const { return format_ == ReportFormat::Json && first_record_; }  // no record yet
 
 private:
     struct FileEntry {
