@@ -814,7 +814,7 @@
               };
               if (piece.stream) {
                 sent[seq] = { file: piece.file, last: true, stream: {
-                  w: w, read: piece.stream, next: 0, end: piece.streamEnd, parts: [], out: false, started: false } };
+                  w: w, read: piece.stream, next: 0, end: piece.streamEnd, parts: [], out: 0, started: false, chain: Promise.resolve() } };
                 w.port.post({ type: 'open', batch: id, seq: seq, piece: what });
                 streamMore(seq++);
               } else {
@@ -826,19 +826,22 @@
             pump();
           }).catch(fail);
         }
-        // A large file that is not cut goes to one worker in pieces, one out at a time; its
-        // texts wait (two at most) until it is its turn to be joined.
+        // A large file that is not cut goes to one worker in pieces, two out at a time (one
+        // being checked, the next on its way); its texts wait (two at most) until it is its
+        // turn to be joined.
         function streamMore(k) {
           var st = sent[k].stream;
-          if (st.out || st.next >= st.end) return;
+          if (st.out >= 2 || st.next >= st.end) return;
           if (joined !== k && st.parts.length >= 2) return;  // streamMore again at its turn
-          st.out = true;
+          st.out++;
           var i = st.next++;
-          st.read(i).then(function (bytes) {
+          st.chain = st.chain.then(function () { return st.read(i); }).then(function (bytes) {  // in order
             if (failed) return;
             var copy = bytes.slice();
-            st.w.port.post({ type: 'feed', batch: id, seq: k, bytes: copy, end: st.next >= st.end }, [copy.buffer]);
-          }).catch(fail);
+            st.w.port.post({ type: 'feed', batch: id, seq: k, bytes: copy, end: i + 1 >= st.end }, [copy.buffer]);
+          });
+          st.chain.catch(fail);
+          streamMore(k);
         }
         function streamText(st, text) {
           if (!text) return;
@@ -850,7 +853,7 @@
         }
         function onPart(msg) {
           var st = sent[msg.seq].stream;
-          st.out = false;
+          st.out--;
           if (joined === msg.seq) streamText(st, msg.text);
           else st.parts.push(msg.text);
           streamMore(msg.seq);
