@@ -2,7 +2,7 @@
 # Every checker side by side on the same files, one table (bench/README.md#side-by-side):
 #
 #   bash bench/throughput.sh BUILD_DIR [--records 1000000] [--runs 3] [--formats jsonl,json,csv]
-#                                      [--workers N] [--seed 1]
+#                                      [--workers N] [--seed 1] [--checkers cli,wasm,ajv]
 #
 # For each format, on BUILD_DIR/bench/ftblock_bench's generated file of that many records:
 #   ftblock check -j 1          the native CLI, one thread
@@ -19,7 +19,7 @@
 # Data files go to $FTBLOCK_BENCH_DIR (default /tmp/ftblock-bench) and are reused.
 set -euo pipefail
 
-usage="usage: bash bench/throughput.sh BUILD_DIR [--records N] [--runs N] [--formats jsonl,json,csv] [--workers N] [--seed N]"
+usage="usage: bash bench/throughput.sh BUILD_DIR [--records N] [--runs N] [--formats jsonl,json,csv] [--workers N] [--seed N] [--checkers cli,wasm,ajv]"
 if [ $# -lt 1 ]; then
   echo "$usage" >&2
   exit 2
@@ -32,6 +32,7 @@ runs=3
 formats=jsonl,json,csv
 workers=$(nproc)
 seed=1
+checkers=cli,wasm,ajv
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --formats) formats=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --checkers) checkers=$2; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
@@ -128,21 +130,27 @@ printf '%-6s %-26s %9s %9s %8s %11s %8s %10s\n' format checker records "file MB"
 for format in ${formats//,/ }; do
   file=$("$bench" file "$records" "$format" --seed "$seed" --dir "$dir")
   common=(check --today 2026-11-24 --format json "$file")
-  if [ "$have_j" = 1 ]; then
+  if [[ ",$checkers," != *,cli,* ]]; then
+    :
+  elif [ "$have_j" = 1 ]; then
     row "$format" "ftblock check -j 1" "$file" "$(best_cli "$ftblock" check -j 1 --today 2026-11-24 --format json "$file")"
     row "$format" "ftblock check -j $workers" "$file" "$(best_cli "$ftblock" check -j "$workers" --today 2026-11-24 --format json "$file")"
   else
     row "$format" "ftblock check (1 thread)" "$file" "$(best_cli "$ftblock" "${common[@]}")"
     row "$format" "ftblock check -j $workers" "$file" "na no -j"
   fi
-  if [ "$have_node" = 0 ] || [ "$have_wasm" = 0 ]; then
+  if [[ ",$checkers," != *,wasm,* ]]; then
+    :
+  elif [ "$have_node" = 0 ] || [ "$have_wasm" = 0 ]; then
     row "$format" "wasm batch()" "$file" "na no node or no wasm build in $site"
     row "$format" "wasm pool($workers)" "$file" "na no node or no wasm build in $site"
   else
     row "$format" "wasm batch()" "$file" "$(best_node single "$file" --site "$site")"
     row "$format" "wasm pool($workers)" "$file" "$(best_node pool "$file" --site "$site" --workers "$workers")"
   fi
-  if [ "$have_node" = 0 ] || [ "$have_ajv" = 0 ]; then
+  if [[ ",$checkers," != *,ajv,* ]]; then
+    :
+  elif [ "$have_node" = 0 ] || [ "$have_ajv" = 0 ]; then
     row "$format" "ajv (JSON.parse + schema)" "$file" "na ajv not installed: (cd bench/ajv && npm install)"
   else
     row "$format" "ajv (JSON.parse + schema)" "$file" "$(best_node ajv "$file" --schema "$dir/ftblock-schema.json")"
