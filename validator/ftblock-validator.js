@@ -743,6 +743,7 @@
                 w.handler(msg);
               }
             }, function (err) {
+              w.dead = true;  // the pool leaves it out from the next batch on
               if (!done) give(err.message);
               else if (w.handler) w.handler({ type: 'error', message: err.message });
             });
@@ -963,6 +964,9 @@
           if (onText !== undefined && typeof onText !== 'function')
             throw new TypeError('ftblock: pool.batch(): onText must be a function, not ' + typeName(onText));
           var list = poolFiles(files, encoder);
+          workers = workers.filter(function (w) { return !w.dead; });
+          if (!workers.length && !handle.fallback) handle.fallback = 'every worker has stopped';
+          handle.workers = workers.length;
           return workers.length ? run(list, s, onText) : runHere(list, s, onText, options || {});
         });
         queue = job.catch(function () {});

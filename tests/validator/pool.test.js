@@ -214,6 +214,25 @@ test('onText gives the report in order, piece by piece; workers: 0 checks in thi
   here.terminate();
 });
 
+test('a worker that stops rejects its batch; the next batches run on the workers left', { timeout: 60000 }, async () => {
+  const dir = h.tempDir('validator-pool-dying');
+  process.env.FTBLOCK_DYING_MARK = path.join(dir, 'stopped');
+  process.env.FTBLOCK_SITE_DIR = h.SITE_DIR;
+  const p = await api.pool({ workers: 2, pieceBytes: 40, url: path.join(__dirname, 'fixtures', 'dying-worker.js') });
+  try {
+    const files = asFiles(['quoted.csv', 'lines.jsonl']);
+    const options = { report: 'json', today: h.TODAY };
+    await assert.rejects(p.batch(files, options), { message: 'ftblock: a pool worker stopped (exit code 3)' });
+    assert.ok(fs.existsSync(process.env.FTBLOCK_DYING_MARK));
+    assert.deepEqual(await p.batch(files, options), batchOnce(files, options));
+    assert.equal(p.workers, 1);
+    assert.equal(p.fallback, null);
+  } finally {
+    p.terminate();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the pool refuses what batch() refuses, with the same messages', async () => {
   await assert.rejects(pool.batch([{ name: 'a.jsonl', data: '' }], { lang: 'fr' }), { name: 'TypeError', message: 'ftblock: lang must be \'en\' or \'zh-CN\', not "fr"' });
   await assert.rejects(pool.batch([{ name: 'a.jsonl', data: '' }], { previous: ['{"id": 1,'] }),
