@@ -15,6 +15,7 @@
 
 #include "ftblock/check.h"
 #include "ftblock/date.h"
+#include "ftblock/pieces.h"
 #include "ftblock/playbook.h"
 #include "ftblock/reader.h"
 #include "ftblock/report.h"
@@ -55,6 +56,24 @@ struct Batch {  // the CLI's run() for files that arrive in chunks
 void next_call(Batch& b) {
     if (!b.first_call) b.run.out().clear();
     b.first_call = false;
+}
+
+struct Pieces {  // the worker pool's side of a batch: pieces of inputs (ftblock/pieces.h)
+    Pieces(ReportFormat format, Lang lang, Date today, std::unique_ptr<PreviousRecords> previous)
+        : run(playbook(), format, lang, today, std::move(previous)) {}
+    PieceRun run;
+    std::string buffer;  // name (+ CSV header) for begin, then the piece's bytes
+};
+
+struct Join {  // the page's side: the report the pieces' texts are joined into
+    Join(ReportFormat format, Lang lang) : report(format, lang) { report.begin(); }
+    Report report;
+    bool first_call = true;
+};
+
+void next_call(Join& j) {  // as for Batch: the text of the previous call has been read
+    if (!j.first_call) j.report.out().clear();
+    j.first_call = false;
 }
 
 }  // namespace
@@ -197,5 +216,122 @@ EMSCRIPTEN_KEEPALIVE std::size_t ftb_batch_finish(Batch* b) {
 }
 
 EMSCRIPTEN_KEEPALIVE int ftb_batch_exit_code(const Batch* b) { return b->run.exit_code(); }
+
+// --- the worker pool (docs/validator.md#the-worker-pool) -----------------------------------------
+// A worker checks pieces: whole inputs, or pieces of JSON Lines / CSV inputs cut at record
+// boundaries by ftblock-validator.js; the page joins their texts in order with a Join.
+
+EMSCRIPTEN_KEEPALIVE Pieces* ftb_piece_new(int report, int lang, int today, PreviousRecords* previous) {
+    return new Pieces(report == 1 ? ReportFormat::Json : ReportFormat::Text, lang_of(lang), date_of(today),
+                      std::unique_ptr<PreviousRecords>(previous));
+}
+
+EMSCRIPTEN_KEEPALIVE void ftb_piece_free(Pieces* p) { delete p; }
+
+EMSCRIPTEN_KEEPALIVE char* ftb_piece_buffer(Pieces* p, std::size_t size) {
+    if (p->buffer.size() < size) p->buffer.resize(size);
+    return p->buffer.data();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ftb_piece_out(Pieces* p) { return p->run.out().data(); }
+
+// The buffer holds the name (name_len bytes) then, for a CSV piece, the input's header row
+// (header_len bytes). whole: 1 a whole input (format as ftb_batch_begin's), 0 a piece starting
+// at record `index` on line `line` (a double: a line number past 2^32 stays exact).
+EMSCRIPTEN_KEEPALIVE void ftb_piece_begin(Pieces* p, std::size_t name_len, int format, int whole, std::size_t index,
+                                          double line, std::size_t header_len) {
+    InputFormat f = format == 1   ? InputFormat::Json
+                    : format == 2 ? InputFormat::JsonLines
+                    : format == 3 ? InputFormat::Csv
+                                  : InputFormat::Auto;
+    std::string name(p->buffer.data(), name_len);
+    if (whole) {
+        p->run.begin(std::move(name), f, nullptr);
+        return;
+    }
+    std::string header(p->buffer.data() + name_len, header_len);  // kept while begin() reads it
+    PieceStart start{index, static_cast<std::uint64_t>(line), header};
+    p->run.begin(std::move(name), f, &start);
+}
+
+// Feeds the first `len` bytes of the buffer; returns the length of the piece's text so far
+// (the text stays until ftb_piece_begin: JS reads it once, after ftb_piece_end).
+EMSCRIPTEN_KEEPALIVE std::size_t ftb_piece_push(Pieces* p, std::size_t len) {
+    p->run.feed(std::string_view(p->buffer.data(), len));
+    return p->run.out().size();
+}
+
+// Drops the piece's text read so far (a piece streamed in chunks: JS reads the text after each push).
+EMSCRIPTEN_KEEPALIVE void ftb_piece_clear(Pieces* p) { p->run.out().clear(); }
+
+// Ends the piece: result {"records", "valid", "invalid", "errors", "warnings", "count", "error"};
+// returns the length of the piece's text.
+EMSCRIPTEN_KEEPALIVE std::size_t ftb_piece_end(Pieces* p) {
+    p->run.end();
+    const Summary& s = p->run.records();
+    g_result = "{\"records\": " + std::to_string(s.records) + ", \"valid\": " + std::to_string(s.valid) +
+               ", \"invalid\": " + std::to_string(s.invalid) + ", \"errors\": " + std::to_string(s.errors) +
+               ", \"warnings\": " + std::to_string(s.warnings) + ", \"count\": " + std::to_string(p->run.count()) +
+               ", \"error\": ";
+    if (const FileError* e = p->run.file_error())
+        append_file_error_json(g_result, *e);
+    else
+        g_result += "null";
+    g_result += '}';
+    return p->run.out().size();
+}
+
+// report: 0 text, 1 json. The report's opening is the text right away (ftb_join_out, ftb_join_size).
+EMSCRIPTEN_KEEPALIVE Join* ftb_join_new(int report, int lang) {
+    return new Join(report == 1 ? ReportFormat::Json : ReportFormat::Text, lang_of(lang));
+}
+
+EMSCRIPTEN_KEEPALIVE void ftb_join_free(Join* j) { delete j; }
+EMSCRIPTEN_KEEPALIVE const char* ftb_join_out(Join* j) { return j->report.out().data(); }
+EMSCRIPTEN_KEEPALIVE std::size_t ftb_join_size(Join* j) { return j->report.out().size(); }
+
+// A piece's record counts, in input order: 1 when JS must drop the first byte of its text.
+EMSCRIPTEN_KEEPALIVE int ftb_join_piece(Join* j, std::size_t records, std::size_t valid, std::size_t invalid,
+                                        std::size_t errors, std::size_t warnings) {
+    next_call(*j);
+    Summary s;
+    s.records = records;
+    s.valid = valid;
+    s.invalid = invalid;
+    s.errors = errors;
+    s.warnings = warnings;
+    return j->report.join_piece(s) ? 1 : 0;
+}
+
+// 1 when the report has no record yet and is JSON: the first record's text of a piece streamed
+// in parts (its counts come at its end) then drops its ','.
+EMSCRIPTEN_KEEPALIVE int ftb_join_first(const Join* j) { return j->report.first_record_pending() ? 1 : 0; }
+
+// An input is done: the input buffer holds its name (name_len bytes) then, when `failed`, its
+// file error's message (message_len bytes) at line/column (0: no position). Returns the text's length.
+EMSCRIPTEN_KEEPALIVE std::size_t ftb_join_file(Join* j, std::size_t name_len, std::size_t count, int failed,
+                                               double line, double column, std::size_t message_len) {
+    next_call(*j);
+    const std::string_view name(g_input.data(), name_len);
+    FileError error;
+    if (failed) {
+        error.line = static_cast<std::uint64_t>(line);
+        error.column = static_cast<std::uint64_t>(column);
+        error.message.assign(g_input.data() + name_len, message_len);
+    }
+    j->report.add_file(name, count, failed ? &error : nullptr);
+    return j->report.out().size();
+}
+
+// Ends the report (files and summary); the summary JSON is then in the result.
+EMSCRIPTEN_KEEPALIVE std::size_t ftb_join_finish(Join* j) {
+    next_call(*j);
+    j->report.end();
+    g_result.clear();
+    append_summary_json(g_result, j->report.summary());
+    return j->report.out().size();
+}
+
+EMSCRIPTEN_KEEPALIVE int ftb_join_exit_code(const Join* j) { return j->report.exit_code(); }
 
 }  // extern "C"

@@ -49,6 +49,22 @@ void Report::begin() {
     if (format_ == ReportFormat::Json) out_ += "{\"records\": [";
 }
 
+void Report::begin_piece() {
+    piece_ = true;
+    first_record_ = false;  // the joining Report decides the first record's separator
+}
+
+bool Report::join_piece(const Summary& records) {
+    summary_.records += records.records;
+    summary_.valid += records.valid;
+    summary_.invalid += records.invalid;
+    summary_.errors += records.errors;
+    summary_.warnings += records.warnings;
+    if (format_ != ReportFormat::Json || !first_record_ || records.records == 0) return false;
+    first_record_ = false;
+    return true;
+}
+
 void Report::add_record(std::string_view file, std::size_t index, std::uint64_t line, const std::string* id,
                         const Diagnostics& diagnostics) {
     ++summary_.records;
@@ -96,6 +112,7 @@ void Report::add_record(std::string_view file, std::size_t index, std::uint64_t 
 }
 
 void Report::add_file(std::string_view file, std::size_t count, const FileError* error) {
+    if (piece_) return;  // the joining Report lists the file
     ++summary_.files;
     if (error) ++summary_.file_errors;
     files_.push_back(FileEntry{std::string(file), count, error != nullptr, error ? *error : FileError{}});
@@ -175,6 +192,14 @@ CheckedInput::CheckedInput(Report& report, const Playbook& playbook, const Valid
       context_(context),
       file_name_(std::move(file_name)),
       reader_(make_reader(format, playbook, context.lang, *this)) {}
+
+CheckedInput::CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context,
+                           std::string file_name, InputFormat format, const ReaderStart& start)
+    : report_(report),
+      playbook_(playbook),
+      context_(context),
+      file_name_(std::move(file_name)),
+      reader_(make_reader_at(format, playbook, context.lang, *this, start)) {}
 
 void CheckedInput::on_record(std::size_t index, std::uint64_t line, Record& record) {
     diagnostics_.clear();

@@ -56,7 +56,7 @@ function browserContext(extra) {
 
 test('node: require() and load() read the module next to the wrapper; base, wasmBinary and locateFile work', async () => {
   const api = require(h.wrapperPath());
-  assert.deepEqual(Object.keys(api), ['load']);
+  assert.deepEqual(Object.keys(api), ['load', 'pool']);
   const check = async (options) => {
     const v = await api.load(options);
     assert.deepEqual(v.validate(Object.assign({}, D, { owner: '客户团队' }), { today: h.TODAY }), BAD_OWNER);

@@ -45,6 +45,13 @@ public:
     ReportFormat format() const { return format_; }
     int exit_code() const;  // 2 file errors / 1 invalid / 0
 
+    // Pieces of inputs checked apart and joined in order (ftblock/pieces.h). A piece's Report
+    // starts with begin_piece(): it writes only its records (in JSON each one after ",\n") and
+    // leaves files to the joining Report, which takes each piece's record counts in order.
+    void begin_piece();                       // instead of begin()
+    bool join_piece(const Summary& records);  // true: drop the piece text's first byte (its ',')
+    bool first_record_pending() const { return format_ == ReportFormat::Json && first_record_; }  // no record yet
+
 private:
     struct FileEntry {
         std::string name;
@@ -58,6 +65,7 @@ private:
     Summary summary_;
     std::vector<FileEntry> files_;  // small: one per input
     bool first_record_ = true;
+    bool piece_ = false;
     bool first_taken_ = false;  // as a part: its first record's text has been taken
 };
 
@@ -65,6 +73,9 @@ class CheckedInput : private RecordSink {  // one input file through reader, val
 public:
     CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context, std::string file_name,
                  InputFormat format);
+    CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context, std::string file_name,
+                 InputFormat format, const ReaderStart& start);  // a piece of the input (make_reader_at)
+    std::size_t count() const { return reader_->count(); }      // records read (a piece: from its start index)
     void feed(std::string_view bytes) { reader_->feed(bytes); }
     void finish();                                                               // also reports the file
     void fail(FileError error);                                                  // e.g. the file could not be read
