@@ -30,7 +30,8 @@ void PieceRun::begin(std::string name, InputFormat format, const PieceStart* sta
         at.line = start->line;
         std::string_view header = start->csv_header;
         if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);
-        if (format == InputFormat::Csv) csv_header_fields(playbook_, header, at.csv_fields);  // rejected: piece 0 fails first
+        if (format == InputFormat::Csv)
+            csv_header_fields(playbook_, header, at.csv_fields);  // rejected: piece 0 fails first
         input_ = std::make_unique<CheckedInput>(*report_, playbook_, context_, std::move(name), format, at);
         count_ = start->index;
         return;

@@ -75,7 +75,7 @@ public:
                  InputFormat format);
     CheckedInput(Report& report, const Playbook& playbook, const ValidationContext& context, std::string file_name,
                  InputFormat format, const ReaderStart& start);  // a piece of the input (make_reader_at)
-    std::size_t count() const { return reader_->count(); }      // records read (a piece: from its start index)
+    std::size_t count() const { return reader_->count(); }       // records read (a piece: from its start index)
     void feed(std::string_view bytes) { reader_->feed(bytes); }
     void finish();                                                               // also reports the file
     void fail(FileError error);                                                  // e.g. the file could not be read
