@@ -12,15 +12,15 @@
 #include "ftblock/playbook.h"
 #include "ftblock/split.h"
 
+#include "test_util.h"
+
 using namespace ftblock;
 
 namespace {
 
 const Date kToday{2026, 11, 24};
 
-const std::string kHeader =
-    "id,customer,workload,scenario,updated_by,l1,l2,l3,service_state,engagement_scenario,"
-    "target_date,owner,notes,next_action_date,next_action,updated_at";
+const std::string& kHeader = test::kCsvHeader;
 
 std::string csv_row(int i, const std::string& notes) {
     return "FT-" + std::to_string(i) +

@@ -11,6 +11,11 @@
 
 namespace ftblock::test {
 
+// The sixteen fields of the record format as a CSV header row, in the playbook's order.
+inline const std::string kCsvHeader =
+    "id,customer,workload,scenario,updated_by,l1,l2,l3,service_state,engagement_scenario,"
+    "target_date,owner,notes,next_action_date,next_action,updated_at";
+
 struct ReadRecord {
     std::size_t index;
     std::uint64_t line;
