@@ -4,7 +4,8 @@
 //    page requests, against the budget (350 KB = 350,000 bytes gzip); and of the validator alone
 //    and the embedding scripts;
 // 2. in Debian's Chromium (headless, fresh profile each run, SwiftShader WebGL2): the time from
-//    navigation to the first frame drawn (User Timing marks of ftblock-embed.js), at
+//    navigation to the first frame drawn and to the stored drafts being in (a first visit: an
+//    empty store; User Timing marks of ftblock-embed.js, docs/embedding.md#timing-marks), at
 //    devicePixelRatio 1 and 2, median of N runs; the glyph atlas: its build (texture + the
 //    permanent ASCII glyphs) and the glyphs the browser rasterised for the first frame;
 // 3. frames drawn in 3 s of idle, counted from 1 s after the first frame (target: 0);
@@ -108,7 +109,7 @@ try {
 
   // --- 2, 3. first frame, atlas, idle: the sites alternate run by run ---
   for (const dpr of [1, 2]) {
-    for (const s of sites) s.t = { firstFrame: [], wasm: [], atlas: [], firstGlyphs: [], idle: [] };
+    for (const s of sites) s.t = { firstFrame: [], drafts: [], wasm: [], atlas: [], firstGlyphs: [], idle: [] };
     for (let run = 0; run < runs; run++) {
       for (const s of sites) {
         const browser = await launchBrowser({ deviceScaleFactor: dpr });
@@ -122,11 +123,15 @@ try {
             return {
               wasm: at('ftblock:wasm-ready')?.startTime ?? NaN,
               firstFrame: at('ftblock:first-frame')?.startTime ?? NaN,
+              // the stored drafts in: later than the first frame when the form started before
+              // the drafts database had opened (docs/storage.md#opening)
+              drafts: at('ftblock:drafts')?.startTime ?? at('ftblock:first-frame')?.startTime ?? NaN,
               atlas: stats ? stats.buildMs : (at('ftblock:atlas-build')?.duration ?? NaN),
               glyphs: stats ? [stats.rasterized, stats.rasterizeMs] : null,
             };
           });
           s.t.firstFrame.push(m.firstFrame);
+          s.t.drafts.push(m.drafts);
           s.t.wasm.push(m.wasm);
           s.t.atlas.push(m.atlas);
           if (m.glyphs) s.t.firstGlyphs.push(m.glyphs);
@@ -146,6 +151,7 @@ try {
       console.log(`  ${s.name}:`);
       console.log(`    module ready         ${ms(median(t.wasm))} (runs: ${all(t.wasm)})`);
       console.log(`    first frame          ${ms(median(t.firstFrame))} (runs: ${all(t.firstFrame)})`);
+      console.log(`    drafts in            ${ms(median(t.drafts))} (runs: ${all(t.drafts)})`);
       console.log(`    atlas build          ${ms(median(t.atlas))}` +
                   (t.firstGlyphs.length ? ` + first frame's glyphs: ${median(t.firstGlyphs.map((g) => g[0]))} rasterised ` +
                    `in ${ms(median(t.firstGlyphs.map((g) => g[1])))}` : ''));

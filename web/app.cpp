@@ -93,7 +93,10 @@ bool load_blob(App::State& s) {
 
 void flush(App::State& s, bool is_import = false);
 
-void load(App::State& s) {
+// The drafts at start, from the store (or the localStorage fallback), then `carried` (records as
+// JSON: what the user typed while the store was opening, App::store_opened) as new drafts after
+// them, the one at `carried_current` shown.
+void load(App::State& s, const std::vector<std::string>& carried = {}, std::size_t carried_current = 0) {
     if (!s.options.drafts) {  // one record, owned by the page: nothing is stored
         s.mode = StoreMode::None;
         s.drafts.add_new(s.drafts.playbook().blank_draft_scenario().id);
@@ -146,6 +149,8 @@ void load(App::State& s) {
                 }
             if (s.unreadable.empty()) s.legacy_unreadable = false;
         }
+    } else if (state == StoreState::Opening) {  // a blank draft now; App::store_opened() does the rest
+        s.mode = StoreMode::Opening;
     } else if (state == StoreState::Missing) {
         s.mode = StoreMode::Blob;
         s.storage_ok = s.host.storage_available();
@@ -157,10 +162,18 @@ void load(App::State& s) {
         s.storage_reason = contents.error;
     }
     s.drafts.set_today(s.host.today());
+    const std::size_t first_carried = s.drafts.size();
+    for (const std::string& json : carried)
+        s.drafts.replace(s.drafts.add_new(s.drafts.playbook().blank_draft_scenario().id), json, s.lang);
     if (s.drafts.size() == 0) s.drafts.add_new(s.drafts.playbook().blank_draft_scenario().id);
     s.drafts.refresh();
     int i = selected ? s.drafts.find_uid(selected) : -1;
     s.current = i >= 0 ? i : 0;
+    if (!carried.empty()) {
+        s.current = static_cast<int>(first_carried + std::min(carried_current, carried.size() - 1));
+        s.changed();  // to be saved (the localStorage fallback saves by revision)
+    }
+    s.opening_revision = s.revision;
     s.scroll_to_current = s.restore_list_scroll < 0;
     if (s.mode == StoreMode::PerDraft) {
         s.stored_meta = contents.meta;
@@ -220,6 +233,8 @@ void flush(App::State& s, bool is_import) {
 
 void save(App::State& s) {
     s.drafts.refresh();  // drafts that follow their previous record may have taken its value
+    // While the store opens, changes wait for it (App::store_opened).
+    if (s.mode == StoreMode::Opening) return;
     // An import being added is stored in one batch at its end (all or nothing after a crash).
     if (s.import_phase == ImportPhase::Adding) return;
     if (s.mode == StoreMode::PerDraft)
@@ -243,6 +258,32 @@ App::App(Host& host, Lang lang, AppOptions options) : state_(std::make_unique<St
 }
 
 App::~App() = default;
+
+void App::store_opened() {
+    State& s = *state_;
+    if (s.mode != StoreMode::Opening) return;
+    // Untouched, the form becomes what a start with the store open would have shown. Otherwise
+    // the user's drafts of these first moments come along, after the stored ones.
+    std::vector<std::string> carried;
+    std::size_t current = 0;
+    if (s.revision != s.opening_revision) {
+        Drafts blank(s.drafts.playbook());
+        const std::string untouched = blank.export_json(blank.add_new(s.drafts.playbook().blank_draft_scenario().id));
+        for (std::size_t i = 0; i < s.drafts.size(); ++i) {
+            std::string json = s.drafts.export_json(i);
+            if (json == untouched) continue;  // a blank draft: the start makes its own when needed
+            if (static_cast<int>(i) == s.current) current = carried.size();
+            carried.push_back(std::move(json));
+        }
+    }
+    std::vector<std::size_t> all(s.drafts.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    s.drafts.remove_many(std::move(all));
+    s.drafts.take_changes();  // nothing of them was stored: nothing to remove from the store
+    s.scroll_to_current = true;
+    load(s, carried, current);
+    if (!carried.empty()) save(s);
+}
 
 void App::save_now() {
     State& s = *state_;
@@ -356,7 +397,7 @@ void toolbar(App::State& s) {
             }
         }
         flow(button_width(tr(s.lang, Str::Import)));
-        ImGui::BeginDisabled(s.import_phase != ImportPhase::Idle);
+        ImGui::BeginDisabled(s.import_phase != ImportPhase::Idle || s.mode == StoreMode::Opening);
         if (a11y_button(s, "import", tr(s.lang, Str::Import), tr(s.lang, Str::Import))) s.host.open_import_dialog();
         ImGui::EndDisabled();
     }
@@ -375,14 +416,18 @@ void toolbar(App::State& s) {
         // does not jump with each save where the status has a line of its own.
         const std::string persistence = s.host.storage_persistence();
         const bool per_draft = s.mode == StoreMode::PerDraft;
+        const bool opening = s.mode == StoreMode::Opening;  // most likely the drafts store comes next
         std::string shown = tr(s.lang, Str::SavedAt), widest = shown;
         if (per_draft && !persistence.empty())
             shown += " · " + tr(s.lang, persistence == "persistent" ? Str::Persistent : Str::BestEffort);
-        if (per_draft) {
+        if (per_draft || opening) {
             const std::string a = tr(s.lang, Str::Persistent), b = tr(s.lang, Str::BestEffort);
             widest += " · " + (ImGui::CalcTextSize(a.c_str()).x > ImGui::CalcTextSize(b.c_str()).x ? a : b);
         }
-        flow_text(s, "save_state", saved(s) ? shown : tr(s.lang, Str::Saving),
+        flow_text(s, "save_state",
+                  opening    ? tr(s.lang, Str::OpeningDrafts)
+                  : saved(s) ? shown
+                             : tr(s.lang, Str::Saving),
                   ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), widest);
     }
 }
@@ -840,7 +885,7 @@ bool App::importing() const { return state_->import_phase != ImportPhase::Idle; 
 
 bool App::import_begin(const std::string& file_name, std::uint64_t size) {
     State& s = *state_;
-    if (s.import_phase != ImportPhase::Idle) {
+    if (s.import_phase != ImportPhase::Idle || s.mode == StoreMode::Opening) {
         import_finish(s, ImportResult{}, true, tr(s.lang, Str::ImportBusy, {file_name}));
         return false;
     }

@@ -38,6 +38,7 @@ enum class StoreState {
     Missing,  // no drafts store in this browser: the localStorage functions are the fallback
     Ready,    // open; `contents` holds what it had
     Failed,   // there is one but it cannot be used (private mode, blocked upgrade, error)
+    Opening,  // not open yet: the app starts without it, and the host calls App::store_opened()
 };
 
 struct StoreContents {
@@ -54,8 +55,8 @@ public:
     virtual bool storage_get(const std::string& key, std::string& value) = 0;  // false: absent or unreadable
     virtual bool storage_set(const std::string& key, const std::string& value) = 0;  // false: the write failed
     virtual void storage_remove(const std::string& key) = 0;
-    // The drafts store. Opened once, before the app starts; writes complete later through
-    // App::store_done(batch id, ok, error), in the order they were given.
+    // The drafts store. Opened once, before the app starts or (Opening) while it runs; writes
+    // complete later through App::store_done(batch id, ok, error), in the order they were given.
     virtual StoreState store_open(StoreContents& /*contents*/) { return StoreState::Missing; }
     virtual void store_write(std::uint64_t /*batch_id*/, const StoreBatch& /*batch*/) {}
     virtual std::string storage_persistence() { return ""; }  // "persistent", "best-effort" or "" (not known yet)
@@ -101,6 +102,10 @@ public:
     void import_fail(const std::string& reason);
     bool importing() const;  // between import_begin and the import's store write completing
     void store_done(std::uint64_t batch_id, bool ok, const std::string& error);
+    // The store that was Opening at start has opened (or failed): Host::store_open now answers
+    // for good. Untouched, the form becomes what a start with the store would have shown; what
+    // the user typed meanwhile is kept as new drafts after the stored ones.
+    void store_opened();
     void set_language(Lang lang);
     // The height in CSS px of the form's part the user can see (an on-screen keyboard covers the
     // rest; 0: all of it). When it shrinks, the field being typed into is scrolled into view.

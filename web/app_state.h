@@ -29,6 +29,7 @@ enum class StoreMode {
     PerDraft,     // the drafts store (IndexedDB): one object per draft, a change writes only it
     Blob,         // the fallback where there is no drafts store: localStorage, two slots
     Unavailable,  // storage refused (private mode, sandboxed frame, a blocked upgrade)
+    Opening,      // the drafts store is still opening: nothing is written until it is open
 };
 
 enum class ImportPhase { Idle, Reading, Adding, Saving };
@@ -60,6 +61,7 @@ struct App::State {
     // change tracking: every edit bumps the revision (the page's change event, the blob save)
     std::uint64_t revision = 1;
     std::uint64_t saved_revision = 0;
+    std::uint64_t opening_revision = 0;  // Opening: the revision at start (moved on: the user changed something)
     // the current draft's diagnostics in the user's language, cached by what they depend on
     std::uint64_t diag_uid = 0, diag_revision = 0, diag_verdict = 0;
     Lang diag_lang = Lang::En;

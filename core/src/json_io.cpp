@@ -154,10 +154,11 @@ NoteGuidance note_guidance_from(const Playbook& pb, const json& v) {
             const json& a = words.at(lang);
             const std::string lp = p + "." + lang;
             if (!a.is_array()) bad(lp, "expected an array");
-            for (std::size_t i = 0; i < a.size(); ++i) {
-                const std::string ip = lp + "[" + std::to_string(i) + "]";
-                std::string problem = g.add(list.list, string_at(a[i], ip), lang[0] == 'z');
-                if (!problem.empty()) bad(ip, problem);
+            for (std::size_t i = 0; i < a.size(); ++i) {  // the entry's path only for a message
+                auto ip = [&] { return lp + "[" + std::to_string(i) + "]"; };
+                if (!a[i].is_string()) bad(ip(), "expected a string");
+                std::string problem = g.add(list.list, a[i].get_ref<const std::string&>(), lang[0] == 'z');
+                if (!problem.empty()) bad(ip(), problem);
             }
         }
     }

@@ -357,11 +357,11 @@ std::string NoteGuidance::add(unsigned list, std::string_view entry, bool chines
             start = i + 1;
         }
     }
-    for (NoteTerm& t : terms)
-        if (t.text == term.text) {
-            t.lists |= list;
-            return "";
-        }
+    const auto [it, added] = by_text.emplace(term.text, static_cast<unsigned>(terms.size()));
+    if (!added) {
+        terms[it->second].lists |= list;
+        return "";
+    }
     term.lists = list;
     terms.push_back(std::move(term));
     return "";

@@ -244,12 +244,24 @@
         Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%',
                                       display: 'block', touchAction: 'none' });
         container.appendChild(canvas);
+        // The WebGL 2 context now, while ftblock.wasm compiles: creating it is one of the larger
+        // costs before the first frame. The module's own request (web/platform/webgl.cpp, the
+        // same attributes) then gets this context back.
+        try {
+          canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+                                        premultipliedAlpha: true, preserveDrawingBuffer: false,
+                                        failIfMajorPerformanceCaveat: false });
+        } catch (ignored) { /* the module asks again and says why the form cannot start */ }
         mirror = new ftblock.Mirror(container, canvas, { live: live, labels: { en: TEXT.en.label, 'zh-CN': TEXT['zh-CN'].label } });
 
-        // Drafts mode: the drafts store opens while the rest downloads (docs/storage.md).
+        // Drafts mode: the drafts store opens while the rest downloads (docs/storage.md). The
+        // form does not wait for it: when it is not open by the time the module is ready, the
+        // form starts with a blank draft and takes the stored drafts when it is.
+        var storeSettled = !options.drafts;
         var store = options.drafts
           ? ftblock.openDraftStore(options.storageKey || 'ftblock.drafts').then(function (s) {
             mark('ftblock:store-open');
+            storeSettled = true;
             if (destroyed || failed) s.close();
             else opened = s;
             return s;
@@ -267,18 +279,37 @@
           });
           ftblock.fonts.warm();  // while ftblock.wasm compiles
           return created;
-        }).then(function (m) { mark('ftblock:wasm-ready'); return m; });
+        }).then(function (m) {
+          mark('ftblock:wasm-ready');
+          // What does not need the drafts (GL, glyph atlas, playbook) while the store still opens.
+          if (!destroyed && !failed) {
+            var problem = m.ftblock.prepare(canvas);
+            if (problem) throw new Error(problem);
+            mark('ftblock:prepared');
+          }
+          return m;
+        });
 
-        Promise.all([instance, store]).then(function (all) {
-          var m = all[0];
-          if (destroyed) throw new Error('ftblock: the form was destroyed before it started');
+        instance.then(function (m) {
+          if (destroyed) {
+            m.ftblock.destroy();  // frees what prepare() made
+            throw new Error('ftblock: the form was destroyed before it started');
+          }
+          var pending = !storeSettled;
           var problem = m.ftblock.start(canvas, lang, {
             drafts: !!options.drafts, storageKey: options.storageKey, readOnly: !!options.readOnly,
-            submitLabel: options.submitLabel, store: all[1]
+            submitLabel: options.submitLabel, store: pending ? null : opened, storePending: pending
           });
           opened = null;  // the module has it now, and closes it in destroy()
           if (problem) throw new Error(problem);
           module = m;
+          // The drafts, once the store has opened (at once when it already had).
+          var drafted = !pending ? Promise.resolve() : store.then(function (s) {
+            if (destroyed || module !== m) return;
+            opened = null;
+            m.ftblock.storeOpened(s);
+            mark('ftblock:drafts');
+          }).catch(function (err) { fail(aborted ? new Error(String(aborted)) : err, 'start'); });
           var bad = previous ? m.ftblock.setPrevious(previous) : '';
           if (bad) bad = 'options.previous: ' + bad;
           else if (initial && (bad = m.ftblock.setRecord(initial))) bad = 'options.record: ' + bad;
@@ -289,7 +320,13 @@
           lastValid = m.ftblock.currentValid();
           mark('ftblock:first-frame');
           clearStatus(container);
-          resolve(handle);
+          // Ready once the semantic mirror has its controls too (just after the first frame is
+          // shown), so that assistive technology and the Tab key find the form from then on, and
+          // the stored drafts are in.
+          mirror.shown(function () {
+            if (!destroyed) mark('ftblock:mirror');
+            drafted.then(function () { resolve(handle); });
+          });
         }).catch(function (err) { fail(aborted ? new Error(String(aborted)) : err, 'start'); });
       } catch (err) {
         fail(err, 'start');

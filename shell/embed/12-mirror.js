@@ -62,6 +62,7 @@
     var self = this;
     this.container = container;
     this.canvas = canvas;
+    this.size = [1, 1];  // the canvas's CSS size as last read (update())
     this.live = options.live || null;
     this.labels = options.labels || {};
     this.prefix = 'ftblock-m' + (++counter) + '-';  // element ids and radio names: unique per form
@@ -80,6 +81,12 @@
     this.summarySeen = null;     // the summary of the last update
     this.summarySaid = null;     // the summary last written to the live region
     this.summaryTimer = null;
+    // The first tree is built after the browser has shown the first frame (building ~100
+    // controls takes longer than drawing it): until then it waits here. shown() says when.
+    this.firstTree = null;
+    this.firstBuilt = false;
+    this.firstWaiters = [];
+    this.destroyed = false;
 
     var root = this.root = document.createElement('div');
     root.className = 'ftblock-mirror';
@@ -121,6 +128,10 @@
   Mirror.prototype.connect = function (actions) { this.actions = actions; };
 
   Mirror.prototype.destroy = function () {
+    this.destroyed = true;
+    this.firstTree = null;
+    this.firstBuilt = true;
+    this.firstWaiters.splice(0).forEach(function (f) { f(); });
     this.actions = null;
     clearTimeout(this.liveTimer);
     clearTimeout(this.summaryTimer);
@@ -166,7 +177,42 @@
   // --- the tree ----------------------------------------------------------------------------
 
   // tree: the JSON of docs/accessibility.md (text or parsed).
+  // Calls f once the first tree is built (at once if it is, or if no tree came yet).
+  Mirror.prototype.shown = function (f) {
+    if (this.firstBuilt || this.firstTree === null) f();
+    else this.firstWaiters.push(f);
+  };
+
+  // Runs f after the browser has painted what is on screen now: after the next animation frame
+  // (which comes before that paint), or after 100 ms where animation frames do not run (a tab
+  // in the background).
+  function afterPaint(f) {
+    var done = false;
+    var run = function () {
+      if (done) return;
+      done = true;
+      f();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(function () { setTimeout(run, 0); });
+    setTimeout(run, 100);
+  }
+
   Mirror.prototype.update = function (tree) {
+    if (!this.firstBuilt) {  // the form's first frame: its tree is built once that frame is shown
+      var scheduled = this.firstTree !== null;
+      this.firstTree = tree;
+      if (scheduled) return;
+      var self = this;
+      afterPaint(function () {
+        if (self.destroyed) return;
+        var first = self.firstTree;
+        self.firstBuilt = true;
+        self.firstTree = null;
+        self.update(first);
+        self.firstWaiters.splice(0).forEach(function (w) { w(); });
+      });
+      return;
+    }
     if (typeof tree === 'string') tree = JSON.parse(tree);
     var previous = this.tree;
     this.tree = tree;
@@ -179,6 +225,9 @@
       if (this.live) setAttr(this.live, 'lang', tree.lang);
     }
 
+    // The canvas's size, read once: reading it after each control's style was set would make the
+    // browser lay the page out once per control.
+    this.size = [this.canvas.clientWidth || 1, this.canvas.clientHeight || 1];
     var seen = Object.create(null);
     var i, node;
     for (i = 0; i < nodes.length; i++) seen[nodes[i].id] = nodes[i];
@@ -293,7 +342,7 @@
 
   // The canvas's size: a control is kept inside it, so focusing one never scrolls the container.
   Mirror.prototype.place = function (el, rect, origin) {
-    var cw = this.canvas.clientWidth || 1, ch = this.canvas.clientHeight || 1;
+    var cw = this.size[0], ch = this.size[1];
     rect = rect || [0, 0, 1, 1];
     var x = Math.min(Math.max(rect[0], 0), cw - 1), y = Math.min(Math.max(rect[1], 0), ch - 1);
     var w = Math.max(1, Math.min(rect[2] - (x - rect[0]), cw - x));
@@ -388,7 +437,7 @@
   };
 
   Mirror.prototype.clampRect = function (rect) {
-    var cw = this.canvas.clientWidth || 1, ch = this.canvas.clientHeight || 1;
+    var cw = this.size[0], ch = this.size[1];
     return [Math.min(Math.max(rect[0], 0), cw - 1), Math.min(Math.max(rect[1], 0), ch - 1)];
   };
 

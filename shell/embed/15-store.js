@@ -308,8 +308,10 @@
         settle('failed', 'TimeoutError: the drafts database did not open within ' + timeout / 1000 +
           ' s (another tab may be deleting or upgrading it)');
       }, timeout);
-      request.onupgradeneeded = function () {
+      var created = false;  // the database did not exist: nothing to read
+      request.onupgradeneeded = function (event) {
         var db = request.result;
+        created = !event || !event.oldVersion;
         if (!db.objectStoreNames.contains(DRAFTS)) db.createObjectStore(DRAFTS);
         if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
       };
@@ -344,7 +346,13 @@
         db.onclose = function () {
           store.closed = 'UnknownError: the browser closed the drafts database (site data cleared or evicted)';
         };
-        readAll(db, store, settle);
+        if (created) {  // a database made just now holds nothing: one transaction less at start
+          store.drafts = [];
+          store.meta = '';
+          settle('ready', '');
+        } else {
+          readAll(db, store, settle);
+        }
       };
     });
   };

@@ -359,3 +359,87 @@ test('the iframe page (one record) opens no database and stores nothing; ftblock
     await context.close();
   }
 });
+
+test('a first visit: the database made just now is not read; a reload reads the drafts back in one transaction', async () => {
+  const READS = `window.readTransactions = 0;
+const transaction = IDBDatabase.prototype.transaction;
+IDBDatabase.prototype.transaction = function (...args) {
+  if (args[1] !== 'readwrite') window.readTransactions++;
+  return transaction.apply(this, args);
+};`;
+  const form = await Form.open(browser, site.url, { initScript: READS });
+  try {
+    assert.equal(await form.page.evaluate(() => window.readTransactions), 0, 'a database made just now is not read');
+    await typeInto(form, 'field_customer', 'Again Co');
+    await form.page.waitForFunction(async () => {
+      const db = await new Promise((resolve) => { const r = indexedDB.open('ftblock.drafts'); r.onsuccess = () => resolve(r.result); });
+      const texts = await new Promise((resolve) => { const g = db.transaction('drafts').objectStore('drafts').getAll(); g.onsuccess = () => resolve(g.result); });
+      db.close();
+      return texts.some((t) => t.includes('Again Co'));
+    }, null, { polling: 100, timeout: 5000 });
+    await form.reload();
+    assert.equal(await form.page.evaluate(() => window.readTransactions), 1, 'the second visit reads the drafts once');
+    assert.equal((await form.record()).customer, 'Again Co');
+  } finally {
+    await form.close();
+  }
+});
+
+// indexedDB.open answers only after `ms` (a slow disk, a busy browser): the request's handlers
+// are called as the real request's events come, later.
+const slowOpen = (ms) => `{
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...args) {
+    const factory = this;
+    const fake = { readyState: 'pending', result: undefined, error: null };
+    setTimeout(() => {
+      const real = open.apply(factory, args);
+      for (const type of ['upgradeneeded', 'blocked', 'success', 'error']) {
+        real.addEventListener(type, (e) => {
+          fake.readyState = real.readyState;
+          try { fake.result = real.result; } catch (err) { fake.error = real.error; }
+          if (type === 'error') fake.error = real.error;
+          if (typeof fake['on' + type] === 'function') fake['on' + type](e);
+        });
+      }
+    }, ${ms});
+    return fake;
+  };
+}`;
+
+test('the drafts database opens slowly: the form starts at once with a blank draft that says so, then shows the stored drafts; ready waits for them', async () => {
+  const form = await Form.open(browser, site.url);
+  try {
+    await typeInto(form, 'field_customer', 'Stored Co');
+    await form.page.waitForFunction(() => window.ftblockPage.getDrafts()[0].record.customer === 'Stored Co');
+    await form.page.waitForFunction(async () => {
+      const db = await new Promise((resolve) => { const r = indexedDB.open('ftblock.drafts'); r.onsuccess = () => resolve(r.result); });
+      const texts = await new Promise((resolve) => { const g = db.transaction('drafts').objectStore('drafts').getAll(); g.onsuccess = () => resolve(g.result); });
+      db.close();
+      return texts.some((t) => t.includes('Stored Co'));
+    }, null, { polling: 100, timeout: 5000 });
+
+    await form.context.addInitScript(slowOpen(1500));
+    await form.page.reload();
+    await form.page.waitForFunction(() => performance.getEntriesByName('ftblock:mirror').length > 0, null, { polling: 20 });
+    const early = await form.page.evaluate(() => ({
+      drafts: window.ftblockPage.getDrafts().map((d) => d.record.customer),
+      status: window.ftblockPage.a11yTree().nodes.find((n) => n.id === 'save_state').name,
+      importDisabled: !!window.ftblockPage.a11yTree().nodes.find((n) => n.id === 'import').disabled,
+      draftsIn: performance.getEntriesByName('ftblock:drafts').length,
+    }));
+    assert.deepEqual(early, { drafts: [null], status: 'Opening saved drafts…', importDisabled: true, draftsIn: 0 });
+    await form.page.evaluate(() => window.ftblockPage.ready);
+    await form.settle();
+    const marks = await form.page.evaluate(() => Object.fromEntries(['ftblock:first-frame', 'ftblock:drafts']
+      .map((n) => [n, performance.getEntriesByName(n)[0].startTime])));
+    assert.ok(marks['ftblock:drafts'] - marks['ftblock:first-frame'] > 1000,
+              `the first frame did not wait for the slow database: ${JSON.stringify(marks)}`);
+    assert.deepEqual((await form.drafts()).map((d) => d.record.customer), ['Stored Co']);
+    assert.equal((await form.record()).customer, 'Stored Co');
+    const status = await form.page.evaluate(() => window.ftblockPage.a11yTree().nodes.find((n) => n.id === 'save_state').name);
+    assert.match(status, /^Saved in this browser( · .+)?$/);
+  } finally {
+    await form.close();
+  }
+});

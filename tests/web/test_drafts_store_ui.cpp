@@ -387,3 +387,106 @@ TEST_CASE("the filtered, searched list follows edits, a longer search, a shorter
     ui.key(ImGuiKey_Backspace);
     CHECK(listed(ui) == expected(ui, false, ""));
 }
+
+TEST_CASE("a drafts store still opening at start: the blank form at once, nothing written; then the stored drafts") {
+    FakeHost host = store_host();
+    {
+        Ui first(Lang::En, &host);
+        first.app().import_file("three.jsonl", many(3));
+        first.frame();
+        select_uid(first, 3);
+        first.frame();
+        REQUIRE(first.current()["customer"] == "Customer 1");
+    }
+    REQUIRE(host.store.size() == 4);
+    const std::map<std::uint64_t, std::string> stored = host.store;
+    host.batches.clear();
+
+    host.store_opening = true;
+    Ui ui(Lang::En, &host);
+    CHECK(ui.drafts().size() == 1);
+    CHECK(ui.current()["customer"] == nullptr);
+    CHECK(node(host, "save_state")["name"] == "Opening saved drafts…");
+    CHECK(node(host, "import")["disabled"] == true);
+    ui.frame();
+    CHECK(host.batches.empty());
+
+    host.store_opening = false;
+    ui.app().store_opened();
+    ui.frame();
+    ui.frame();
+    CHECK(ui.drafts().size() == 4);
+    CHECK(ui.current()["customer"] == "Customer 1");  // the draft shown when the form was left
+    for (const web::StoreBatch& b : host.batches) CHECK(b.put.empty());
+    CHECK(host.store == stored);
+    CHECK(node(host, "save_state")["name"] == "Saved in this browser");
+    CHECK_FALSE(node(host, "import").contains("disabled"));
+}
+
+TEST_CASE("typed while the drafts store opened: kept as a new draft after the stored ones, shown, and stored") {
+    FakeHost host = store_host();
+    {
+        Ui first(Lang::En, &host);
+        first.app().import_file("two.jsonl", many(2));
+        first.frame();
+    }
+    REQUIRE(host.store.size() == 3);
+
+    host.store_opening = true;
+    Ui ui(Lang::En, &host);
+    ui.click("field_customer");
+    ui.type("Typed Co");
+    ui.frame();
+    CHECK(host.store.size() == 3);  // nothing written while it opens
+
+    host.store_opening = false;
+    ui.app().store_opened();
+    ui.frame();
+    ui.frame();
+    const nlohmann::json drafts = ui.drafts();
+    REQUIRE(drafts.size() == 4);
+    CHECK(drafts[1]["record"]["customer"] == "Customer 0");
+    CHECK(drafts[2]["record"]["customer"] == "Customer 1");
+    CHECK(drafts[3]["record"]["customer"] == "Typed Co");
+    CHECK(ui.current()["customer"] == "Typed Co");
+    host.deliver(ui.app());
+    ui.frame();
+    REQUIRE(host.store.size() == 4);
+    const std::uint64_t uid = drafts[3]["uid"];
+    CHECK(host.store[uid].find("Typed Co") != std::string::npos);
+}
+
+TEST_CASE("a first visit (an empty store, still opening): the draft typed into is the one stored, no second blank") {
+    FakeHost host = store_host();
+    host.store_opening = true;
+    Ui ui(Lang::En, &host);
+    ui.click("field_customer");
+    ui.type("First Co");
+    ui.frame();
+    host.store_opening = false;
+    ui.app().store_opened();
+    ui.frame();
+    host.deliver(ui.app());
+    ui.frame();
+    REQUIRE(ui.drafts().size() == 1);
+    CHECK(ui.current()["customer"] == "First Co");
+    REQUIRE(host.store.size() == 1);
+    CHECK(host.store.begin()->second.find("First Co") != std::string::npos);
+}
+
+TEST_CASE("a drafts store that fails to open after the form started: the warning, the typed draft stays") {
+    FakeHost host = store_host();
+    host.store_opening = true;
+    Ui ui(Lang::En, &host);
+    ui.click("field_customer");
+    ui.type("Kept Co");
+    host.store_opening = false;
+    host.store_broken = true;
+    ui.app().store_opened();
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.drafts().size() == 1);
+    CHECK(ui.current()["customer"] == "Kept Co");
+    CHECK(has_node(host, "banner_storage"));
+    CHECK(host.store.empty());
+}

@@ -67,7 +67,8 @@ public:
     // (as a committed transaction) unless `fail_store_writes`; its acknowledgement waits for
     // deliver() (Ui::frame calls it), as the browser's comes in a later task.
     bool has_store = false;
-    bool store_broken = false;  // the browser has one but it cannot be opened (private mode)
+    bool store_broken = false;   // the browser has one but it cannot be opened (private mode)
+    bool store_opening = false;  // not open yet: Opening until the test clears it and calls App::store_opened
     bool fail_store_writes = false;
     std::map<std::uint64_t, std::string> store;
     std::string meta;
@@ -77,6 +78,7 @@ public:
     double free_bytes = -1;
 
     web::StoreState store_open(web::StoreContents& contents) override {
+        if (store_opening) return web::StoreState::Opening;
         if (!has_store) return web::StoreState::Missing;
         if (store_broken) {
             contents.error =

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <ftblock/playbook.h>
+
 #include "platform.h"
 
 namespace ftblock::web::platform {
@@ -29,6 +31,7 @@ constexpr double kMaxDelta = 1.0;       // after idle; more than double-click ti
 std::unique_ptr<App> g_app;
 int g_frames_wanted = 0;
 bool g_scheduled = false;
+bool g_prepared = false;  // prepare() ran: the GL context, ImGui and the glyph atlas exist
 bool g_in_frame = false;
 int g_frames_rendered = 0;
 double g_last_time = 0;
@@ -106,8 +109,8 @@ void schedule() {
 
 }  // namespace
 
-bool start(Lang lang, AppOptions options) {
-    if (g_app) return true;
+bool prepare() {
+    if (g_prepared) return true;
     if (!webgl_create()) return false;
 
     IMGUI_CHECKVERSION();
@@ -122,7 +125,16 @@ bool start(Lang lang, AppOptions options) {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     fonts_build(display().dpr);
     fonts_device_objects();
+    builtin_playbook();  // parsed now rather than in App's constructor
+    g_prepared = true;
+    return true;
+}
 
+bool start(Lang lang, AppOptions options) {
+    if (g_app) return true;
+    if (!prepare()) return false;
+
+    ImGuiIO& io = ImGui::GetIO();
     ime_init(io);        // creates the textarea that input_init and clipboard_init listen on
     input_init();
     clipboard_init(io);
@@ -138,10 +150,14 @@ bool start(Lang lang, AppOptions options) {
 }
 
 void stop() {
-    if (!g_app || g_in_frame) return;
-    g_app->save_now();
-    g_app.reset();  // a pending animation frame finds no app, draws nothing, asks for no more
-    g_frames_wanted = 0;
+    if (g_in_frame) return;
+    if (g_app) {
+        g_app->save_now();
+        g_app.reset();  // a pending animation frame finds no app, draws nothing, asks for no more
+        g_frames_wanted = 0;
+    }
+    if (!g_prepared) return;
+    g_prepared = false;
     emscripten_html5_remove_all_event_listeners();
     a11y_shutdown();
     fonts_shutdown();

@@ -29,10 +29,20 @@ EM_JS(void, js_api_install, (), {
         // the loader opened (ftblock.openDraftStore; without it the form keeps its drafts in
         // localStorage). Draws the first frame before it returns. Returns "" or the reason the
         // form cannot run.
+        // canvas: as for start. Creates what the first frame needs that depends on neither the
+        // language nor the drafts (the GL context, the glyph atlas, the playbook), so that start()
+        // has less to do; start() does it itself when this was not called. Returns "" or the
+        // reason the form cannot run.
+        "prepare": function(canvas) {
+            specialHTMLTargets["!ftblock-canvas"] = canvas;
+            return _ftblock_prepare() ? "" : "WebGL 2 is not available";
+        },
         "start": function(canvas, lang, options) {
             options = options || {};
             specialHTMLTargets["!ftblock-canvas"] = canvas;
             Module["ftblockStore"] = options.drafts && options.store ? options.store : null;
+            // drafts mode, the store still opening: storeOpened(store) follows
+            Module["ftblockStorePending"] = !!(options.drafts && !options.store && options.storePending);
             var status = withString(lang, function(p) {
                 return withString(String(options.storageKey || ""), function(key) {
                     return withString(String(options.submitLabel || ""), function(label) {
@@ -41,6 +51,14 @@ EM_JS(void, js_api_install, (), {
                 });
             });
             return status == 0 ? "" : status == 1 ? "WebGL 2 is not available" : "unknown language " + lang;
+        },
+        // The drafts store start() was told is still opening (options.storePending), now open or
+        // failed (ftblock.openDraftStore's result): the form takes its drafts.
+        "storeOpened": function(store) {
+            if (!Module["ftblockStorePending"]) { if (store) store.close(); return; }
+            Module["ftblockStorePending"] = false;
+            Module["ftblockStore"] = store || null;
+            _ftblock_store_opened();
         },
         // JSON text of one record / of an array of records → "" or why it was refused.
         "setRecord": function(json) { return str(withString(json, _ftblock_set_record)); },
@@ -54,6 +72,7 @@ EM_JS(void, js_api_install, (), {
             _ftblock_stop();
             if (Module["ftblockStore"]) Module["ftblockStore"].close();  // writes given still complete
             Module["ftblockStore"] = null;
+            Module["ftblockStorePending"] = false;
             Module["ftblockDisposers"].forEach(function(f) { try { f(); } catch (err) {} });
             Module["ftblockDisposers"] = [];
             ["ftblockIme", "ftblockImportInput"].forEach(function(k) {
@@ -116,6 +135,13 @@ EMSCRIPTEN_KEEPALIVE int ftblock_start(const char* lang_tag, int drafts, const c
     options.submit_label = submit_label;
     const bool ok = start(lang, std::move(options));
     return ok ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int ftblock_prepare() { return prepare() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE void ftblock_store_opened() {
+    if (ftblock::web::App* a = app()) a->store_opened();
+    request_frames();
 }
 
 EMSCRIPTEN_KEEPALIVE void ftblock_stop() { stop(); }

@@ -26,7 +26,10 @@ inline constexpr const char* kImeTarget = "!ftblock-ime";
 inline constexpr float kFontSize = 16.0f;  // CSS pixels; the atlas is rasterised at this × dpr
 
 // frame_loop.cpp
-bool start(Lang lang, AppOptions options);  // false: no WebGL2
+// The part of start() that needs neither the language nor the drafts (the GL context, ImGui, the
+// glyph atlas, the built-in playbook): the loader runs it while the drafts store opens.
+bool prepare();                             // false: no WebGL2
+bool start(Lang lang, AppOptions options);  // false: no WebGL2 (prepares first if needed)
 void stop();                                // destroy(): save, stop drawing, free ImGui and GL
 App* app();                                 // null before start
 void request_frames();                      // something happened: draw a few frames, then idle

@@ -25,7 +25,7 @@ namespace {
 // 0: missing (no store given, or IndexedDB is not there), 1: ready, 2: failed.
 EM_JS(int, js_store_state, (), {
     var s = Module["ftblockStore"];
-    if (!s) return 0;
+    if (!s) return Module["ftblockStorePending"] ? 3 : 0;
     return s.state == "ready" ? 1 : s.state == "failed" ? 2 : 0;
 });
 
@@ -162,6 +162,7 @@ std::unordered_map<std::uint64_t, Packed> g_batches;
 StoreState store_open(StoreContents& contents) {
     const int state = js_store_state();
     if (state == 0) return StoreState::Missing;
+    if (state == 3) return StoreState::Opening;  // the loader hands it over later (ftblock_store_opened)
     if (state == 2) {
         contents.error = take_text(js_store_text(0));
         return StoreState::Failed;

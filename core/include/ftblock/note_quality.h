@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ftblock {
@@ -47,6 +48,7 @@ struct NoteGuidance {                  // $.note_guidance; field -1 when the dat
     // prefixes, as one array with bucket starts; terms that start with a number; short prefixes.
     std::vector<unsigned> exact_start, exact_terms, prefix_start, prefix_terms, number_first, short_prefix;
     std::vector<std::uint32_t> exact_hashes, prefix_hashes;  // beside exact_terms, prefix_terms
+    std::unordered_map<std::string, unsigned> by_text;       // add(): each text's term, so each text is once
 
     // Adds one entry to a list: "" or what is wrong with it. English entries are lowercase
     // words separated by single spaces; Chinese entries are ideographs. Both may use "#".
