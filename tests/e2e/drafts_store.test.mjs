@@ -423,7 +423,7 @@ test('the drafts database opens slowly: the form starts at once with a blank dra
     await form.page.reload();
     await form.page.waitForFunction(() => performance.getEntriesByName('ftblock:mirror').length > 0, null, { polling: 20 });
     const early = await form.page.evaluate(() => ({
-      drafts: window.ftblockPage.getDrafts().map((d) => d.record.customer),
+      drafts: window.ftblockPage.getDrafts().map((d) => d.record.customer ?? null),
       status: window.ftblockPage.a11yTree().nodes.find((n) => n.id === 'save_state').name,
       importDisabled: !!window.ftblockPage.a11yTree().nodes.find((n) => n.id === 'import').disabled,
       draftsIn: performance.getEntriesByName('ftblock:drafts').length,
