@@ -307,8 +307,15 @@
           var drafted = !pending ? Promise.resolve() : store.then(function (s) {
             if (destroyed || module !== m) return;
             opened = null;
+            var before = m.ftblock.framesRendered();
             m.ftblock.storeOpened(s);
-            mark('ftblock:drafts');
+            // In once a frame has drawn them (their rows, the widgets' places, the mirror's tree).
+            return new Promise(function (drawn) {
+              (function tick() {
+                if (destroyed || module !== m || m.ftblock.framesRendered() > before) drawn();
+                else requestAnimationFrame(tick);
+              })();
+            }).then(function () { if (!destroyed) mark('ftblock:drafts'); });
           }).catch(function (err) { fail(aborted ? new Error(String(aborted)) : err, 'start'); });
           var bad = previous ? m.ftblock.setPrevious(previous) : '';
           if (bad) bad = 'options.previous: ' + bad;
